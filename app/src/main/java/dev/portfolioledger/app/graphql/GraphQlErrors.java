@@ -1,0 +1,128 @@
+package dev.portfolioledger.app.graphql;
+
+import dev.portfolioledger.api.ErrorCode;
+import dev.portfolioledger.api.RuleViolation;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one place where exceptions become GraphQL errors: a classification plus a stable
+ * {@code extensions.code}. Messages of domain refusals are written for clients; anything
+ * unexpected is logged with an incident id and reported with that id only, so no stack trace,
+ * SQL or class name reaches a client.
+ */
+@ControllerAdvice
+public class GraphQlErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @GraphQlExceptionHandler
+    GraphQLError ruleViolation(RuleViolation violation, DataFetchingEnvironment env) {
+        return error(env, classify(violation.code()), violation.code().name(), violation.getMessage());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError accessDenied(AccessDeniedException denied, DataFetchingEnvironment env) {
+        return error(env, ErrorType.FORBIDDEN, ErrorCode.FORBIDDEN.name(),
+                     "You are not allowed to do this");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError unauthenticated(AuthenticationException unauthenticated, DataFetchingEnvironment env) {
+        return error(env, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError aggregateNotFound(AggregateNotFoundException notFound, DataFetchingEnvironment env) {
+        return error(env, ErrorType.NOT_FOUND, ErrorCode.NOT_FOUND.name(),
+                     "No such " + aggregateKind(env) + ": " + notFound.getAggregateIdentifier());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError concurrentModification(ConcurrencyException conflict, DataFetchingEnvironment env) {
+        return error(env, ErrorType.BAD_REQUEST, ErrorCode.CONCURRENT_MODIFICATION.name(),
+                     "Someone else changed this at the same moment; read it again and retry");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError commandFailed(CommandExecutionException failed, DataFetchingEnvironment env) {
+        Throwable cause = failed.getCause();
+        if (cause instanceof RuleViolation violation) {
+            return ruleViolation(violation, env);
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return aggregateNotFound(notFound, env);
+        }
+        if (cause instanceof ConcurrencyException conflict) {
+            return concurrentModification(conflict, env);
+        }
+        return unexpected(failed, env);
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError noHandler(NoHandlerForCommandException missing, DataFetchingEnvironment env) {
+        return unexpected(missing, env);
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError unexpected(Throwable failure, DataFetchingEnvironment env) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleViolation violation) {
+                return ruleViolation(violation, env);
+            }
+            if (cause instanceof ConcurrencyException conflict) {
+                return concurrentModification(conflict, env);
+            }
+            if (cause instanceof AccessDeniedException denied) {
+                return accessDenied(denied, env);
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected failure at {} (incident {})", env.getExecutionStepInfo().getPath(), incident, failure);
+        return error(env, ErrorType.INTERNAL_ERROR, "INTERNAL",
+                     "Something went wrong on our side (incident " + incident + ")");
+    }
+
+    static ErrorType classify(ErrorCode code) {
+        return switch (code) {
+            case NOT_FOUND -> ErrorType.NOT_FOUND;
+            case FORBIDDEN -> ErrorType.FORBIDDEN;
+            case TIMEOUT, VIEW_OUT_OF_DATE -> ErrorType.INTERNAL_ERROR;
+            default -> ErrorType.BAD_REQUEST;
+        };
+    }
+
+    private static String aggregateKind(DataFetchingEnvironment env) {
+        String field = env.getField().getName().toLowerCase();
+        if (field.contains("portfolio")) {
+            return "portfolio";
+        }
+        if (field.contains("program")) {
+            return "program";
+        }
+        return field.contains("project") ? "project" : "record";
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .extensions(Map.of("code", code, "classification", type.name()))
+                .build();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.portfolioledger.app.security;
+
+import dev.portfolioledger.axon.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * HTTP Basic against configured users. GraphQL needs an authenticated user (401 otherwise);
+ * what each user may do is decided per query and mutation by {@code @PreAuthorize} rules
+ * ({@link Roles}). The API is stateless: no session, so no CSRF token to protect.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    private static final Set<String> KNOWN_ROLES = Arrays.stream(Roles.class.getFields())
+            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+            .filter(f -> f.getName().equals(readConstant(f)))
+            .map(SecurityConfiguration::readConstant)
+            .collect(Collectors.toUnmodifiableSet());
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/graphiql", "/graphiql/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("portfolio-ledger"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                                          Duration.ofMinutes(10), 10_000);
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserAccountsProperties properties) {
+        List<UserDetails> users = properties.users().stream().map(SecurityConfiguration::toUser).toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static UserDetails toUser(UserAccountsProperties.Account account) {
+        if (account.username() == null || account.username().isBlank()) {
+            throw new IllegalStateException("portfolio.security.users: every user needs a username");
+        }
+        String hash = account.passwordHash();
+        if (hash == null || !hash.startsWith("{") || hash.startsWith("{noop}")) {
+            throw new IllegalStateException("portfolio.security.users: the password of " + account.username()
+                    + " must be hashed, e.g. {bcrypt}$2a$10$...");
+        }
+        for (String role : account.roles()) {
+            if (!KNOWN_ROLES.contains(role)) {
+                throw new IllegalStateException("portfolio.security.users: " + account.username()
+                        + " has unknown role " + role + "; known roles are " + KNOWN_ROLES);
+            }
+        }
+        return User.withUsername(account.username())
+                .password(hash)
+                .roles(account.roles().toArray(String[]::new))
+                .build();
+    }
+
+    private static String readConstant(java.lang.reflect.Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

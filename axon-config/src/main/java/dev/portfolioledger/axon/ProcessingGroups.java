@@ -1,0 +1,15 @@
+package dev.portfolioledger.axon;
+
+/** Names of the event processing groups; their settings live in application.yml. */
+public final class ProcessingGroups {
+
+    /** Portfolio, program and project read models (pooled streaming, tracked in tokenentry). */
+    public static final String VIEWS = "views";
+    /** The audit trail read model (pooled streaming). */
+    public static final String AUDIT = "audit";
+    /** Command-side lookup tables, updated in the command's own transaction (subscribing). */
+    public static final String COMMAND_LOOKUPS = "command-lookups";
+
+    private ProcessingGroups() {
+    }
+}

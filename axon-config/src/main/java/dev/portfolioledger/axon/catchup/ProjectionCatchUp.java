@@ -1,0 +1,124 @@
+package dev.portfolioledger.axon.catchup;
+
+import dev.portfolioledger.api.ErrorCode;
+import dev.portfolioledger.api.RuleViolation;
+import dev.portfolioledger.axon.command.CommandReceipt;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Read your writes: waits until a processing group has handled the events a command stored.
+ *
+ * <p>It reads the group's tracking tokens from the token table rather than asking the local
+ * processor, because with several instances another node may own the segment that handles the
+ * aggregate. Events are sequenced per aggregate, so only the segment that matches the
+ * aggregate's identifier has to have passed the event's global index (and must not hold it as a
+ * gap). An event that was dead-lettered is passed by the token yet missing from the view: that
+ * is reported, never returned as if it were current.
+ */
+@Component
+public class ProjectionCatchUp {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final Duration timeout;
+    private final Duration pollInterval;
+
+    public ProjectionCatchUp(JdbcTemplate jdbc,
+                             @Qualifier("serializer") Serializer serializer,
+                             @Value("${portfolio.read-your-writes.timeout:PT10S}") Duration timeout,
+                             @Value("${portfolio.read-your-writes.poll-interval:PT0.005S}") Duration pollInterval) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.timeout = timeout;
+        this.pollInterval = pollInterval;
+    }
+
+    /**
+     * Returns once the group's view reflects the receipt's events.
+     *
+     * @throws RuleViolation with {@link ErrorCode#TIMEOUT} when the bounded wait runs out, or
+     *                       {@link ErrorCode#VIEW_OUT_OF_DATE} when the aggregate's events are
+     *                       parked in the dead-letter queue
+     */
+    public void await(String processingGroup, CommandReceipt receipt) {
+        if (receipt.globalIndex() < 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!hasProcessed(processingGroup, receipt.aggregateId(), receipt.globalIndex())) {
+            if (System.nanoTime() > deadline) {
+                throw new RuleViolation(ErrorCode.TIMEOUT, "The change was stored, but the " + processingGroup
+                        + " view did not catch up within " + timeout.toMillis() + " ms; read it again shortly");
+            }
+            sleep();
+        }
+        if (isDeadLettered(processingGroup, receipt.aggregateId())) {
+            throw new RuleViolation(ErrorCode.VIEW_OUT_OF_DATE, "The change was stored, but the "
+                    + processingGroup + " view could not apply it; operators have been alerted");
+        }
+    }
+
+    boolean hasProcessed(String processingGroup, String aggregateId, long globalIndex) {
+        List<StoredToken> tokens = jdbc.query(
+                "SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?",
+                (rs, n) -> new StoredToken(rs.getInt(1), rs.getBytes(2), rs.getString(3)),
+                processingGroup);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        int[] segmentIds = tokens.stream().mapToInt(StoredToken::segment).toArray();
+        int hash = Objects.hashCode(aggregateId);
+        for (StoredToken stored : tokens) {
+            Segment segment = Segment.computeSegment(stored.segment(), segmentIds);
+            if (segment.matches(hash)) {
+                return covers(stored, globalIndex);
+            }
+        }
+        return false;
+    }
+
+    private boolean covers(StoredToken stored, long globalIndex) {
+        if (stored.token() == null || stored.tokenType() == null) {
+            return false;
+        }
+        TrackingToken token = serializer.deserialize(
+                new SimpleSerializedObject<>(stored.token(), byte[].class, stored.tokenType(), null));
+        TrackingToken lowerBound = WrappedToken.unwrapLowerBound(token);
+        if (lowerBound instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);
+        }
+        return lowerBound != null && lowerBound.position().orElse(-1) >= globalIndex;
+    }
+
+    private boolean isDeadLettered(String processingGroup, String aggregateId) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM deadletterentry WHERE processinggroup = ? AND sequenceidentifier = ?",
+                Integer.class, processingGroup, aggregateId);
+        return count != null && count > 0;
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(pollInterval.toMillis(), pollInterval.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuleViolation(ErrorCode.TIMEOUT, "Interrupted while waiting for the view to catch up");
+        }
+    }
+
+    private record StoredToken(int segment, byte[] token, String tokenType) {
+    }
+}

@@ -1,0 +1,76 @@
+package dev.portfolioledger.axon.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.portfolioledger.axon.audit.AuditCorrelationDataProvider;
+import dev.portfolioledger.axon.command.AuditCommandDispatchInterceptor;
+import dev.portfolioledger.axon.serialization.TypedIdModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon wiring shared by both sides: one Jackson mapper for events, tokens and HTTP; audit
+ * metadata on every command and event; errors that propagate instead of being logged and
+ * skipped.
+ */
+@Configuration
+public class AxonInfrastructureConfiguration {
+
+    /**
+     * The mapper Axon's Jackson serializer picks up by this bean name. Events are records, read
+     * back through their canonical constructors; java.time values are written as ISO strings.
+     */
+    @Bean("defaultAxonObjectMapper")
+    @Primary
+    public ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(new TypedIdModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+
+    @Bean
+    EventArrivalSignal eventArrivalSignal(EventStore eventStore) {
+        return new EventArrivalSignal(eventStore);
+    }
+
+    /** The source the pooled processors read (application.yml names it per processing group). */
+    @Bean
+    public SignallingEventSource signallingEventSource(EventStore eventStore, EventArrivalSignal signal) {
+        return new SignallingEventSource(eventStore, signal);
+    }
+
+    @Bean
+    public CorrelationDataProvider auditCorrelationDataProvider() {
+        return new AuditCorrelationDataProvider();
+    }
+
+    @Bean
+    public ConfigurerModule auditCommandStamping() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(() -> {
+            CommandBus commandBus = config.commandBus();
+            commandBus.registerDispatchInterceptor(new AuditCommandDispatchInterceptor());
+        }));
+    }
+
+    /**
+     * A failing handler must never leave a silently wrong view: errors propagate (the pooled
+     * processors then retry or park the sequence in the dead-letter queue; a subscribing
+     * command-side lookup fails the command and rolls its transaction back).
+     */
+    @Bean
+    public ConfigurerModule propagatingErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.portfolioledger.axon.security;
+
+/**
+ * The roles of DESIGN.md and the authorization rules built from them. Every GraphQL query and
+ * mutation names one of these rules in its {@code @PreAuthorize}, so the rules are read in one
+ * place.
+ */
+public final class Roles {
+
+    public static final String PMO = "PMO";
+    public static final String PORTFOLIO_MANAGER = "PORTFOLIO_MANAGER";
+    public static final String PROGRAM_MANAGER = "PROGRAM_MANAGER";
+    public static final String PROJECT_MANAGER = "PROJECT_MANAGER";
+    public static final String RESOURCE_MANAGER = "RESOURCE_MANAGER";
+    public static final String CHANGE_APPROVER = "CHANGE_APPROVER";
+    public static final String TEAM_MEMBER = "TEAM_MEMBER";
+    public static final String AUDITOR = "AUDITOR";
+
+    /** Read portfolio, program and project views: every role. */
+    public static final String READ_VIEWS = "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROGRAM_MANAGER',"
+            + "'PROJECT_MANAGER','RESOURCE_MANAGER','CHANGE_APPROVER','TEAM_MEMBER','AUDITOR')";
+    /** Read the audit trail. */
+    public static final String READ_AUDIT = "hasAnyRole('PMO','PORTFOLIO_MANAGER','AUDITOR')";
+    /** Create, rename and archive portfolios. */
+    public static final String MANAGE_PORTFOLIOS = "hasAnyRole('PMO','PORTFOLIO_MANAGER')";
+    /** Create, rename and close programs. */
+    public static final String MANAGE_PROGRAMS = "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROGRAM_MANAGER')";
+    /** Propose projects and revise them while proposed. */
+    public static final String PLAN_PROJECTS =
+            "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROGRAM_MANAGER','PROJECT_MANAGER')";
+    /** Approve and cancel projects. */
+    public static final String GOVERN_PROJECTS = "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROGRAM_MANAGER')";
+    /** Start, put on hold and resume projects. */
+    public static final String RUN_PROJECTS =
+            "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROGRAM_MANAGER','PROJECT_MANAGER')";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.portfolioledger.axon.serialization;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.portfolioledger.api.portfolio.PortfolioId;
+import dev.portfolioledger.api.program.ProgramId;
+import dev.portfolioledger.api.project.ProjectId;
+
+import java.util.function.Function;
+
+/**
+ * Writes typed ids as their bare UUID string, so stored event payloads (and the audit trail that
+ * shows them) read {@code "portfolioId":"…"} rather than a nested object.
+ */
+public class TypedIdModule extends SimpleModule {
+
+    public TypedIdModule() {
+        super("portfolio-ledger-typed-ids");
+        register(PortfolioId.class, PortfolioId::of);
+        register(ProgramId.class, ProgramId::of);
+        register(ProjectId.class, ProjectId::of);
+    }
+
+    private <T> void register(Class<T> type, Function<String, T> parser) {
+        addSerializer(type, ToStringSerializer.instance);
+        addDeserializer(type, new FromStringDeserializer<>(type) {
+            @Override
+            protected T _deserialize(String value, DeserializationContext context) {
+                return parser.apply(value);
+            }
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package dev.portfolioledger.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command-line options. Defaults keep a full run under about four minutes on a 2-core machine:
+ * three load phases x three concurrency levels x (warm-up + measured) plus the lag probe.
+ */
+record BenchmarkOptions(
+        Duration warmup,
+        Duration measured,
+        List<Integer> concurrency,
+        String adminJdbcUrl,
+        String jdbcUrl,
+        String user,
+        String password,
+        boolean keep,
+        int appPoolSize,
+        int lagSenders,
+        int lagRatePerSecond,
+        Duration lagPollInterval,
+        Path resultsFile) {
+
+    static final String USAGE = """
+            Portfolio Ledger benchmark harness. Options (all optional):
+              --seconds=N          measured seconds per step (default 10)
+              --warmup=N           warm-up seconds per step, not counted (default 3)
+              --concurrency=1,4,16 concurrent clients/senders per step (default 1,4,16)
+              --jdbc-url=URL       use this database as it is (no create/drop); it must be empty or
+                                   hold only this app's schema. Default: create a fresh database
+                                   pl_bench_<timestamp> on --admin-url and drop it at the end
+              --admin-url=URL      server for the fresh database
+                                   (default jdbc:postgresql://127.0.0.1:5432/postgres)
+              --user=NAME          database user (default postgres)
+              --password=SECRET    database password (default empty)
+              --keep               keep the fresh database (and bench_raw_event) at the end
+              --app-pool=N         the app's Hikari pool size (default 40)
+              --lag-senders=N      senders of the projection-lag probe (default 4)
+              --lag-rate=N         total commands/s of the lag probe; 0 = unthrottled (default 200)
+              --lag-poll-ms=N      watcher poll interval, i.e. the lag resolution (default 2)
+              --out=FILE           results file (default benchmark/target/benchmark-results.txt)
+            """;
+
+    static BenchmarkOptions parse(String[] args) {
+        Duration warmup = Duration.ofSeconds(3);
+        Duration measured = Duration.ofSeconds(10);
+        List<Integer> concurrency = List.of(1, 4, 16);
+        String adminUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
+        String jdbcUrl = null;
+        String user = "postgres";
+        String password = "";
+        boolean keep = false;
+        int pool = 40;
+        int lagSenders = 4;
+        int lagRate = 200;
+        Duration lagPoll = Duration.ofMillis(2);
+        Path out = null;
+        for (String arg : args) {
+            String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+            switch (key) {
+                case "--seconds" -> measured = Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+                case "--warmup" -> warmup = Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+                case "--concurrency" -> {
+                    List<Integer> levels = new ArrayList<>();
+                    for (String level : value.split(",")) {
+                        levels.add(Integer.parseInt(level.strip()));
+                    }
+                    concurrency = List.copyOf(levels);
+                }
+                case "--admin-url" -> adminUrl = value;
+                case "--jdbc-url" -> jdbcUrl = value;
+                case "--user" -> user = value;
+                case "--password" -> password = value;
+                case "--keep" -> keep = true;
+                case "--app-pool" -> pool = Integer.parseInt(value);
+                case "--lag-senders" -> lagSenders = Integer.parseInt(value);
+                case "--lag-rate" -> lagRate = Integer.parseInt(value);
+                case "--lag-poll-ms" -> lagPoll = Duration.ofMillis(Long.parseLong(value));
+                case "--out" -> out = Path.of(value);
+                case "--help", "-h" -> {
+                    System.out.print(USAGE);
+                    System.exit(0);
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        return new BenchmarkOptions(warmup, measured, concurrency, adminUrl, jdbcUrl, user, password, keep,
+                pool, lagSenders, lagRate, lagPoll, out == null ? defaultResultsFile() : out);
+    }
+
+    /** benchmark/target when run from the repository root, target when run from the module. */
+    private static Path defaultResultsFile() {
+        if (Files.isDirectory(Path.of("benchmark", "target"))) {
+            return Path.of("benchmark", "target", "benchmark-results.txt");
+        }
+        if (Files.isDirectory(Path.of("target"))) {
+            return Path.of("target", "benchmark-results.txt");
+        }
+        return Path.of("benchmark-results.txt");
+    }
+}

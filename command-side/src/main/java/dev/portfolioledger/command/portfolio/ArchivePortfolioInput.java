@@ -1,0 +1,5 @@
+package dev.portfolioledger.command.portfolio;
+
+/** GraphQL {@code ArchivePortfolioInput}. */
+public record ArchivePortfolioInput(String portfolioId, String reason) {
+}

@@ -1,0 +1,5 @@
+package dev.portfolioledger.command.program;
+
+/** GraphQL {@code CloseProgramInput}. */
+public record CloseProgramInput(String programId, String reason) {
+}

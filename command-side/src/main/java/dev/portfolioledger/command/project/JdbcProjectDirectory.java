@@ -1,0 +1,31 @@
+package dev.portfolioledger.command.project;
+
+import dev.portfolioledger.api.portfolio.PortfolioId;
+import dev.portfolioledger.api.program.ProgramId;
+import dev.portfolioledger.api.project.ProjectId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** {@link ProjectDirectory} in the {@code project_directory} table, on the command's transaction. */
+@Component
+class JdbcProjectDirectory implements ProjectDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcProjectDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean contains(ProjectId projectId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM project_directory WHERE project_id = ?)", Boolean.class,
+                projectId.value()));
+    }
+
+    @Override
+    public void add(ProjectId projectId, PortfolioId portfolioId, ProgramId programId) {
+        jdbc.update("INSERT INTO project_directory (project_id, portfolio_id, program_id) VALUES (?, ?, ?)",
+                projectId.value(), portfolioId.value(), programId == null ? null : programId.value());
+    }
+}

@@ -1,0 +1,204 @@
+package dev.portfolioledger.command;
+
+import dev.portfolioledger.api.ErrorCode;
+import dev.portfolioledger.api.RuleViolation;
+import dev.portfolioledger.api.portfolio.ArchivePortfolioCommand;
+import dev.portfolioledger.api.portfolio.CreatePortfolioCommand;
+import dev.portfolioledger.api.portfolio.PortfolioId;
+import dev.portfolioledger.api.program.CreateProgramCommand;
+import dev.portfolioledger.api.project.CancelProjectCommand;
+import dev.portfolioledger.api.project.Methodology;
+import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.api.project.ProposeProjectCommand;
+import dev.portfolioledger.api.project.StartProjectCommand;
+import dev.portfolioledger.axon.command.AuditedCommandGateway;
+import dev.portfolioledger.axon.command.CommandReceipt;
+import dev.portfolioledger.axon.security.Roles;
+import dev.portfolioledger.command.portfolio.ArchivePortfolioInput;
+import dev.portfolioledger.command.portfolio.CreatePortfolioInput;
+import dev.portfolioledger.command.portfolio.PortfolioMutationController;
+import dev.portfolioledger.command.portfolio.RenamePortfolioInput;
+import dev.portfolioledger.command.program.CreateProgramInput;
+import dev.portfolioledger.command.program.ProgramMutationController;
+import dev.portfolioledger.command.project.CancelProjectInput;
+import dev.portfolioledger.command.project.ProjectMutationController;
+import dev.portfolioledger.command.project.ProjectTransitionInput;
+import dev.portfolioledger.command.project.ProposeProjectInput;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+/** How mutations become commands: ids, shape checks, reasons and who may send them. */
+class MutationControllerTest {
+
+    private static final String PORTFOLIO = "00000000-0000-0000-0000-00000000000a";
+    private static final String PROJECT = "00000000-0000-0000-0000-0000000000c1";
+    private static final List<Class<?>> CONTROLLERS = List.of(
+            PortfolioMutationController.class, ProgramMutationController.class, ProjectMutationController.class);
+
+    private final AuditedCommandGateway gateway = mock(AuditedCommandGateway.class);
+    private final PortfolioMutationController portfolios = new PortfolioMutationController(gateway);
+    private final ProgramMutationController programs = new ProgramMutationController(gateway);
+    private final ProjectMutationController projects = new ProjectMutationController(gateway);
+
+    private static void assertValidationFailed(ThrowingCallable mutation) {
+        assertThatThrownBy(mutation).isInstanceOfSatisfying(RuleViolation.class,
+                violation -> assertThat(violation.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void createPortfolioReturnsTheReceipt() {
+        var receipt = new CommandReceipt(PORTFOLIO, 42, "corr-1");
+        when(gateway.send(any(), any(), any())).thenReturn(receipt);
+
+        assertThat(portfolios.createPortfolio(
+                new CreatePortfolioInput(PORTFOLIO, "Growth", null, "EUR", "Olivia Owner", "Kick-off")))
+                .isSameAs(receipt);
+        verify(gateway).send(new CreatePortfolioCommand(PortfolioId.of(PORTFOLIO), "Growth", null,
+                Currency.getInstance("EUR"), "Olivia Owner"), PortfolioId.of(PORTFOLIO), "Kick-off");
+    }
+
+    @Test
+    void serverChoosesPortfolioIdWhenClientGivesNone() {
+        var command = ArgumentCaptor.forClass(Object.class);
+        var aggregateId = ArgumentCaptor.forClass(Object.class);
+
+        portfolios.createPortfolio(new CreatePortfolioInput(null, "Growth", null, "EUR", "Olivia Owner", null));
+
+        verify(gateway).send(command.capture(), aggregateId.capture(), eq(null));
+        assertThat(command.getValue()).isInstanceOfSatisfying(CreatePortfolioCommand.class,
+                created -> assertThat(created.portfolioId()).isNotNull().isEqualTo(aggregateId.getValue()));
+    }
+
+    @Test
+    void createPortfolioRefusesUnknownCurrency() {
+        assertValidationFailed(() -> portfolios.createPortfolio(
+                new CreatePortfolioInput(null, "Growth", null, "EUX", "Olivia Owner", null)));
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void malformedIdIsRefusedBeforeAnyCommandIsSent() {
+        assertValidationFailed(() -> portfolios.renamePortfolio(new RenamePortfolioInput("42", "Growth", null)));
+        assertValidationFailed(() -> projects.startProject(new ProjectTransitionInput("not-a-uuid", null)));
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void archivePortfolioPassesTheReasonToTheAuditTrail() {
+        portfolios.archivePortfolio(new ArchivePortfolioInput(PORTFOLIO, "Strategy review"));
+
+        verify(gateway).send(new ArchivePortfolioCommand(PortfolioId.of(PORTFOLIO)), PortfolioId.of(PORTFOLIO),
+                "Strategy review");
+    }
+
+    @Test
+    void createProgramWithoutObjectivesSendsAnEmptyList() {
+        var command = ArgumentCaptor.forClass(Object.class);
+
+        programs.createProgram(new CreateProgramInput(null, PORTFOLIO, "Digital", "Max Manager", null, null));
+
+        verify(gateway).send(command.capture(), any(), eq(null));
+        assertThat(command.getValue()).isInstanceOfSatisfying(CreateProgramCommand.class, created -> {
+            assertThat(created.portfolioId()).isEqualTo(PortfolioId.of(PORTFOLIO));
+            assertThat(created.objectives()).isEmpty();
+        });
+    }
+
+    @Test
+    void proposeProjectWithoutProgramPlacesItDirectlyInThePortfolio() {
+        LocalDate start = LocalDate.of(2027, 1, 4);
+        LocalDate finish = LocalDate.of(2027, 6, 30);
+
+        projects.proposeProject(new ProposeProjectInput(PROJECT, PORTFOLIO, null, "Web shop", null, "Pia Manager",
+                "Sam Sponsor", Methodology.HYBRID, start, finish, "Board request"));
+
+        verify(gateway).send(new ProposeProjectCommand(ProjectId.of(PROJECT), PortfolioId.of(PORTFOLIO), null,
+                "Web shop", null, "Pia Manager", "Sam Sponsor", Methodology.HYBRID, start, finish),
+                ProjectId.of(PROJECT), "Board request");
+    }
+
+    @Test
+    void proposeProjectRefusesFinishBeforeStart() {
+        assertValidationFailed(() -> projects.proposeProject(new ProposeProjectInput(null, PORTFOLIO, null,
+                "Web shop", null, "Pia Manager", "Sam Sponsor", Methodology.HYBRID,
+                LocalDate.of(2027, 6, 30), LocalDate.of(2027, 1, 4), null)));
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void startProjectTargetsTheProject() {
+        projects.startProject(new ProjectTransitionInput(PROJECT, null));
+
+        verify(gateway).send(new StartProjectCommand(ProjectId.of(PROJECT)), ProjectId.of(PROJECT), null);
+    }
+
+    @Test
+    void cancelProjectKeepsTheReasonInTheEventAndTheAuditTrail() {
+        projects.cancelProject(new CancelProjectInput(PROJECT, "No budget"));
+
+        verify(gateway).send(new CancelProjectCommand(ProjectId.of(PROJECT), "No budget"), ProjectId.of(PROJECT),
+                "No budget");
+    }
+
+    @Test
+    void cancelProjectRefusesBlankReason() {
+        assertValidationFailed(() -> projects.cancelProject(new CancelProjectInput(PROJECT, " ")));
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void everyMutationNamesItsAuthorizationRule() {
+        Map<String, String> expected = Map.ofEntries(
+                entry("createPortfolio", Roles.MANAGE_PORTFOLIOS),
+                entry("renamePortfolio", Roles.MANAGE_PORTFOLIOS),
+                entry("archivePortfolio", Roles.MANAGE_PORTFOLIOS),
+                entry("createProgram", Roles.MANAGE_PROGRAMS),
+                entry("renameProgram", Roles.MANAGE_PROGRAMS),
+                entry("closeProgram", Roles.MANAGE_PROGRAMS),
+                entry("proposeProject", Roles.PLAN_PROJECTS),
+                entry("reviseProjectDetails", Roles.PLAN_PROJECTS),
+                entry("approveProject", Roles.GOVERN_PROJECTS),
+                entry("cancelProject", Roles.GOVERN_PROJECTS),
+                entry("startProject", Roles.RUN_PROJECTS),
+                entry("putProjectOnHold", Roles.RUN_PROJECTS),
+                entry("resumeProject", Roles.RUN_PROJECTS));
+
+        Map<String, String> actual = new HashMap<>();
+        for (Method method : mutationMethods()) {
+            PreAuthorize rule = method.getAnnotation(PreAuthorize.class);
+            actual.put(method.getName(), rule == null ? "<none>" : rule.value());
+            // Method security proxies intercept public methods only.
+            assertThat(Modifier.isPublic(method.getModifiers())).as(method.getName() + " is public").isTrue();
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    static List<Method> mutationMethods() {
+        return CONTROLLERS.stream()
+                .flatMap(controller -> Arrays.stream(controller.getDeclaredMethods()))
+                .filter(method -> method.isAnnotationPresent(MutationMapping.class))
+                .toList();
+    }
+}

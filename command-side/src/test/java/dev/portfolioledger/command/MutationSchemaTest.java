@@ -1,0 +1,183 @@
+package dev.portfolioledger.command;
+
+import graphql.language.Description;
+import graphql.language.FieldDefinition;
+import graphql.language.InputObjectTypeDefinition;
+import graphql.language.InputValueDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.ObjectTypeExtensionDefinition;
+import graphql.language.TypeDefinition;
+import graphql.language.TypeName;
+import graphql.schema.Coercing;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.TypeUtil;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.data.method.annotation.Argument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The mutation schema files parse, describe everything they declare, and match the controllers
+ * that serve them: a field without a controller method, or an input field without a record
+ * component, would fail only at runtime.
+ */
+class MutationSchemaTest {
+
+    private static final List<String> FILES =
+            List.of("portfolio-mutations.graphqls", "program-mutations.graphqls", "project-mutations.graphqls");
+
+    /** Stand-ins for what the app and the query side declare. */
+    private static final String PROVIDED = """
+            type Query { portfolio(id: ID!): Portfolio }
+            type Mutation
+            scalar Date
+            type Portfolio { id: ID! }
+            type Program { id: ID! }
+            type Project { id: ID! }
+            enum Methodology { WATERFALL AGILE SCRUM KANBAN LEAN HYBRID }
+            """;
+
+    private static TypeDefinitionRegistry ours;
+    private static TypeDefinitionRegistry whole;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        SchemaParser parser = new SchemaParser();
+        ours = new TypeDefinitionRegistry();
+        for (String file : FILES) {
+            try (InputStream in = MutationSchemaTest.class.getResourceAsStream("/graphql/" + file)) {
+                assertThat(in).as(file).isNotNull();
+                ours.merge(parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+        }
+        whole = parser.parse(PROVIDED).merge(ours);
+    }
+
+    private static List<FieldDefinition> mutationFields() {
+        return ours.objectTypeExtensions().get("Mutation").stream()
+                .flatMap(extension -> extension.getFieldDefinitions().stream())
+                .toList();
+    }
+
+    @Test
+    void schemaBuildsWithTheTypesOthersProvide() {
+        GraphQLScalarType date = GraphQLScalarType.newScalar().name("Date")
+                .coercing(new Coercing<Object, Object>() {
+                }).build();
+        GraphQLSchema schema = new SchemaGenerator()
+                .makeExecutableSchema(whole, RuntimeWiring.newRuntimeWiring().scalar(date).build());
+        assertThat(schema.getMutationType().getFieldDefinitions()).hasSize(13);
+    }
+
+    @Test
+    void everythingDeclaredHasADescription() {
+        List<String> undescribed = new ArrayList<>();
+        for (FieldDefinition field : mutationFields()) {
+            check(undescribed, "Mutation." + field.getName(), field.getDescription());
+            field.getInputValueDefinitions().forEach(argument ->
+                    check(undescribed, "Mutation." + field.getName() + "(" + argument.getName() + ")",
+                            argument.getDescription()));
+        }
+        for (TypeDefinition<?> type : ours.types().values()) {
+            check(undescribed, type.getName(), type instanceof ObjectTypeDefinition object
+                    ? object.getDescription() : ((InputObjectTypeDefinition) type).getDescription());
+            if (type instanceof ObjectTypeDefinition object) {
+                object.getFieldDefinitions().forEach(field ->
+                        check(undescribed, type.getName() + "." + field.getName(), field.getDescription()));
+            } else if (type instanceof InputObjectTypeDefinition input) {
+                input.getInputValueDefinitions().forEach(field ->
+                        check(undescribed, type.getName() + "." + field.getName(), field.getDescription()));
+            }
+        }
+        assertThat(undescribed).isEmpty();
+    }
+
+    private static void check(List<String> undescribed, String what, Description description) {
+        if (description == null || description.getContent().isBlank()) {
+            undescribed.add(what);
+        }
+    }
+
+    @Test
+    void mutationsFollowVerbNounInputPayloadConvention() {
+        for (FieldDefinition field : mutationFields()) {
+            String typeStem = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
+            assertThat(field.getInputValueDefinitions()).as(field.getName()).hasSize(1);
+            InputValueDefinition input = field.getInputValueDefinitions().get(0);
+            assertThat(input.getName()).isEqualTo("input");
+            assertThat(TypeUtil.isNonNull(input.getType())).as(field.getName() + " input is required").isTrue();
+            assertThat(TypeUtil.unwrapAll(input.getType()).getName()).isEqualTo(typeStem + "Input");
+            assertThat(TypeUtil.isNonNull(field.getType())).as(field.getName() + " payload is non-null").isTrue();
+            assertThat(TypeUtil.unwrapAll(field.getType()).getName()).isEqualTo(typeStem + "Payload");
+        }
+    }
+
+    @Test
+    void payloadsCarryTheChangedEntityAndTheCorrelationId() {
+        Map<String, String> entityFieldByType =
+                Map.of("Portfolio", "portfolio", "Program", "program", "Project", "project");
+        for (FieldDefinition field : mutationFields()) {
+            String payload = TypeUtil.unwrapAll(field.getType()).getName();
+            ObjectTypeDefinition type = (ObjectTypeDefinition) ours.getType(payload).orElseThrow();
+            Map<String, String> fields = type.getFieldDefinitions().stream().collect(Collectors.toMap(
+                    FieldDefinition::getName, definition -> TypeUtil.simplePrint(definition.getType())));
+            String entity = entityFieldByType.keySet().stream().filter(payload::contains).findFirst().orElseThrow();
+            assertThat(fields).as(payload)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(entityFieldByType.get(entity), entity + "!",
+                            "correlationId", "ID!"));
+        }
+    }
+
+    @Test
+    void everyMutationFieldHasAControllerMethodAndBack() {
+        Set<String> fields = mutationFields().stream().map(FieldDefinition::getName).collect(Collectors.toSet());
+        Set<String> methods = MutationControllerTest.mutationMethods().stream().map(Method::getName)
+                .collect(Collectors.toSet());
+        assertThat(methods).isEqualTo(fields);
+    }
+
+    @Test
+    void inputFieldsBindToTheControllersInputRecords() {
+        Map<String, Method> methods = MutationControllerTest.mutationMethods().stream()
+                .collect(Collectors.toMap(Method::getName, Function.identity()));
+        for (FieldDefinition field : mutationFields()) {
+            Method method = methods.get(field.getName());
+            assertThat(method.getParameterCount()).isEqualTo(1);
+            assertThat(method.getParameters()[0].isAnnotationPresent(Argument.class)).isTrue();
+            Class<?> record = method.getParameterTypes()[0];
+            String inputType = ((TypeName) TypeUtil.unwrapAll(field.getInputValueDefinitions().get(0).getType()))
+                    .getName();
+            InputObjectTypeDefinition input = (InputObjectTypeDefinition) ours.getType(inputType).orElseThrow();
+            assertThat(Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName))
+                    .as(inputType + " bound to " + record.getSimpleName())
+                    .containsExactlyInAnyOrderElementsOf(
+                            input.getInputValueDefinitions().stream().map(InputValueDefinition::getName).toList());
+        }
+    }
+
+    @Test
+    void mutationExtensionsAddToTheAppsMutationType() {
+        assertThat(ours.objectTypeExtensions().get("Mutation")).hasSize(FILES.size())
+                .allMatch(extension -> extension instanceof ObjectTypeExtensionDefinition);
+        assertThat(ours.getType("Mutation")).as("Mutation itself is declared by the app").isEmpty();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.portfolioledger.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portfolioledger.query.paging.Connection;
+import dev.portfolioledger.query.paging.Cursors;
+import dev.portfolioledger.query.paging.Edge;
+import dev.portfolioledger.query.paging.PageRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The audit_entry table. */
+@Repository
+public class AuditEntries {
+
+    /** Names the audit trail in its cursors. */
+    public static final String LISTING = "auditTrail";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    public AuditEntries(NamedParameterJdbcTemplate jdbc,
+                        @Qualifier("defaultAxonObjectMapper") ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * Records the entry once: a replayed or redelivered event finds its entry already there and
+     * leaves it untouched.
+     */
+    public void record(AuditEntry entry) {
+        jdbc.update("""
+                INSERT INTO audit_entry (event_id, event_type, aggregate_id, aggregate_type, sequence_number,
+                                         global_index, recorded_at, actor, reason, correlation_id, causation_id,
+                                         request_id, command_name, payload)
+                VALUES (:eventId, :eventType, :aggregateId, :aggregateType, :sequenceNumber, :globalIndex,
+                        :recordedAt, :actor, :reason, :correlationId, :causationId, :requestId, :commandName,
+                        CAST(:payload AS jsonb))
+                ON CONFLICT (event_id) DO NOTHING
+                """, new MapSqlParameterSource()
+                .addValue("eventId", entry.eventId())
+                .addValue("eventType", entry.eventType())
+                .addValue("aggregateId", entry.aggregateId())
+                .addValue("aggregateType", entry.aggregateType())
+                .addValue("sequenceNumber", entry.sequenceNumber())
+                .addValue("globalIndex", entry.globalIndex())
+                .addValue("recordedAt", OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC))
+                .addValue("actor", entry.actor())
+                .addValue("reason", entry.reason())
+                .addValue("correlationId", entry.correlationId())
+                .addValue("causationId", entry.causationId())
+                .addValue("requestId", entry.requestId())
+                .addValue("commandName", entry.commandName())
+                .addValue("payload", toJson(entry)));
+    }
+
+    /** Newest first (global index descending); a keyset query that reads one row past the page. */
+    public Connection<AuditEntry> page(AuditTrailFilter filter, PageRequest<Long> page) {
+        List<String> conditions = new ArrayList<>();
+        MapSqlParameterSource params = new MapSqlParameterSource("limit", page.fetchSize());
+        if (filter.aggregateId() != null) {
+            conditions.add("aggregate_id = :aggregateId");
+            params.addValue("aggregateId", filter.aggregateId());
+        }
+        if (filter.actor() != null) {
+            conditions.add("actor = :actor");
+            params.addValue("actor", filter.actor());
+        }
+        if (filter.eventType() != null) {
+            conditions.add("event_type = :eventType");
+            params.addValue("eventType", filter.eventType());
+        }
+        if (filter.from() != null) {
+            conditions.add("recorded_at >= :from");
+            params.addValue("from", filter.from());
+        }
+        if (filter.to() != null) {
+            conditions.add("recorded_at < :to");
+            params.addValue("to", filter.to());
+        }
+        if (page.after() != null) {
+            conditions.add("global_index < :after");
+            params.addValue("after", page.after());
+        }
+        String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + " ";
+        List<Edge<AuditEntry>> rows = jdbc.query(
+                "SELECT * FROM audit_entry " + where + "ORDER BY global_index DESC LIMIT :limit", params,
+                (rs, n) -> {
+                    AuditEntry entry = entry(rs);
+                    return new Edge<>(Cursors.encode(LISTING, Long.toString(entry.globalIndex())), entry);
+                });
+        return Connection.of(rows, page.first());
+    }
+
+    /** The event's position in the event store, read from the store itself. */
+    public long globalIndexOf(String eventId) {
+        Long index = jdbc.getJdbcTemplate().queryForObject(
+                "SELECT globalindex FROM domainevententry WHERE eventidentifier = ?", Long.class, eventId);
+        if (index == null) {
+            throw new IllegalStateException("Event " + eventId + " is not in the event store");
+        }
+        return index;
+    }
+
+    public void deleteAll() {
+        jdbc.getJdbcTemplate().update("DELETE FROM audit_entry");
+    }
+
+    private AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getString("aggregate_id"),
+                rs.getString("aggregate_type"),
+                rs.getLong("sequence_number"),
+                rs.getLong("global_index"),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("reason"),
+                rs.getString("correlation_id"),
+                rs.getString("causation_id"),
+                rs.getString("request_id"),
+                rs.getString("command_name"),
+                json(rs.getString("payload")));
+    }
+
+    private String toJson(AuditEntry entry) {
+        try {
+            return objectMapper.writeValueAsString(entry.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the payload of event " + entry.eventId() + " as JSON", e);
+        }
+    }
+
+    private Object json(String text) {
+        try {
+            return objectMapper.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit_entry holds a payload that is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.portfolioledger.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portfolioledger.axon.ProcessingGroups;
+import dev.portfolioledger.axon.audit.AuditMetadata;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every event to the audit trail, with its audit metadata read back unchanged.
+ *
+ * <p>Missing audit metadata fails the event rather than being filled in: every event in this
+ * system is caused by a stamped command, so a gap is a defect that the dead-letter queue must
+ * surface, and an audit trail must never show an invented actor.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.AUDIT)
+public class AuditTrailProjection {
+
+    private final AuditEntries auditEntries;
+    private final ObjectMapper objectMapper;
+
+    public AuditTrailProjection(AuditEntries auditEntries,
+                                @Qualifier("defaultAxonObjectMapper") ObjectMapper objectMapper) {
+        this.auditEntries = auditEntries;
+        this.objectMapper = objectMapper;
+    }
+
+    /*
+     * The global index comes from the event store, not from the tracking token: an event that
+     * fills a gap (committed after events with higher indexes) carries a token positioned at the
+     * highest index seen, not at its own.
+     */
+    @EventHandler
+    void on(EventMessage<?> event) {
+        auditEntries.record(entry(event, auditEntries.globalIndexOf(event.getIdentifier())));
+    }
+
+    @ResetHandler
+    void reset() {
+        auditEntries.deleteAll();
+    }
+
+    AuditEntry entry(EventMessage<?> event, long globalIndex) {
+        if (!(event instanceof DomainEventMessage<?> domainEvent)) {
+            throw new IllegalStateException("Event " + event.getIdentifier() + " (" + event.getPayloadType().getName()
+                    + ") was not applied by an aggregate; the audit trail records aggregate events only");
+        }
+        MetaData metaData = event.getMetaData();
+        return new AuditEntry(
+                event.getIdentifier(),
+                event.getPayloadType().getSimpleName(),
+                domainEvent.getAggregateIdentifier(),
+                domainEvent.getType(),
+                domainEvent.getSequenceNumber(),
+                globalIndex,
+                event.getTimestamp(),
+                required(event, AuditMetadata.ACTOR),
+                optional(metaData, AuditMetadata.REASON),
+                required(event, AuditMetadata.CORRELATION_ID),
+                required(event, AuditMetadata.CAUSATION_ID),
+                optional(metaData, AuditMetadata.REQUEST_ID),
+                optional(metaData, AuditMetadata.COMMAND_NAME),
+                objectMapper.convertValue(event.getPayload(), Object.class));
+    }
+
+
+    private static String required(EventMessage<?> event, String key) {
+        String value = optional(event.getMetaData(), key);
+        if (value == null) {
+            throw new IllegalStateException("Event " + event.getIdentifier() + " lacks audit metadata '" + key + "'");
+        }
+        return value;
+    }
+
+    private static String optional(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+}

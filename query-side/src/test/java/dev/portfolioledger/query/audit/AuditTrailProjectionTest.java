@@ -1,0 +1,150 @@
+package dev.portfolioledger.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portfolioledger.api.project.ProjectCancelledEvent;
+import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.api.project.ProjectProposedEvent;
+import dev.portfolioledger.api.project.ProjectStatus;
+import dev.portfolioledger.api.project.Methodology;
+import dev.portfolioledger.api.portfolio.PortfolioId;
+import dev.portfolioledger.axon.audit.AuditMetadata;
+import dev.portfolioledger.axon.config.AxonInfrastructureConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuditTrailProjectionTest {
+
+    private static final Instant RECORDED_AT = Instant.parse("2026-11-28T09:15:00.123456Z");
+
+    private final ObjectMapper objectMapper = new AxonInfrastructureConfiguration().defaultAxonObjectMapper();
+    private final List<AuditEntry> recorded = new ArrayList<>();
+    private final Map<String, Long> storedIndexes = new HashMap<>();
+    private final AuditTrailProjection projection = new AuditTrailProjection(
+            new AuditEntries(null, objectMapper) {
+                @Override
+                public void record(AuditEntry entry) {
+                    recorded.add(entry);
+                }
+
+                @Override
+                public long globalIndexOf(String eventId) {
+                    return storedIndexes.get(eventId);
+                }
+            }, objectMapper);
+
+    private static Map<String, Object> fullMetadata() {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(AuditMetadata.ACTOR, "alice");
+        metadata.put(AuditMetadata.REASON, "Budget withdrawn");
+        metadata.put(AuditMetadata.CORRELATION_ID, "corr-1");
+        metadata.put(AuditMetadata.CAUSATION_ID, "cmd-1");
+        metadata.put(AuditMetadata.REQUEST_ID, "req-1");
+        metadata.put(AuditMetadata.COMMAND_NAME, "CancelProjectCommand");
+        return metadata;
+    }
+
+    @Test
+    void recordsAnEventWithItsAuditMetadataUnchanged() {
+        ProjectId project = ProjectId.random();
+        var event = new GenericDomainEventMessage<>("Project", project.toString(), 4,
+                new ProjectCancelledEvent(project, ProjectStatus.ACTIVE, "Budget withdrawn"),
+                fullMetadata(), "event-1", RECORDED_AT);
+
+        storedIndexes.put("event-1", 1234L);
+        projection.on(event);
+
+        assertThat(recorded).singleElement().satisfies(entry -> {
+            assertThat(entry.eventId()).isEqualTo("event-1");
+            assertThat(entry.eventType()).isEqualTo("ProjectCancelledEvent");
+            assertThat(entry.aggregateId()).isEqualTo(project.toString());
+            assertThat(entry.aggregateType()).isEqualTo("Project");
+            assertThat(entry.sequenceNumber()).isEqualTo(4);
+            assertThat(entry.globalIndex()).isEqualTo(1234);
+            assertThat(entry.recordedAt()).isEqualTo(RECORDED_AT);
+            assertThat(entry.actor()).isEqualTo("alice");
+            assertThat(entry.reason()).isEqualTo("Budget withdrawn");
+            assertThat(entry.correlationId()).isEqualTo("corr-1");
+            assertThat(entry.causationId()).isEqualTo("cmd-1");
+            assertThat(entry.requestId()).isEqualTo("req-1");
+            assertThat(entry.commandName()).isEqualTo("CancelProjectCommand");
+            assertThat(entry.payload()).isEqualTo(Map.of(
+                    "projectId", project.toString(), "previousStatus", "ACTIVE", "reason", "Budget withdrawn"));
+        });
+    }
+
+    @Test
+    void writesPayloadValuesAsJsonStrings() {
+        ProjectId project = ProjectId.random();
+        PortfolioId portfolio = PortfolioId.random();
+        var event = new GenericDomainEventMessage<>("Project", project.toString(), 0,
+                new ProjectProposedEvent(project, portfolio, null, "CRM", null, "alice", "bob", Methodology.AGILE,
+                                         LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31)),
+                fullMetadata(), "event-2", RECORDED_AT);
+        storedIndexes.put("event-2", 7L);
+
+        projection.on(event);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) recorded.get(0).payload();
+        assertThat(payload)
+                .containsEntry("portfolioId", portfolio.toString())
+                .containsEntry("plannedStart", "2026-03-01")
+                .containsEntry("methodology", "AGILE")
+                .containsEntry("programId", null);
+        assertThat(recorded.get(0).globalIndex()).isEqualTo(7);
+    }
+
+    @Test
+    void optionalMetadataMayBeAbsent() {
+        Map<String, Object> metadata = fullMetadata();
+        metadata.remove(AuditMetadata.REASON);
+        metadata.remove(AuditMetadata.REQUEST_ID);
+        metadata.remove(AuditMetadata.COMMAND_NAME);
+        ProjectId project = ProjectId.random();
+        var event = new GenericDomainEventMessage<>("Project", project.toString(), 1,
+                new ProjectCancelledEvent(project, ProjectStatus.PROPOSED, "x"), metadata, "event-3", RECORDED_AT);
+        storedIndexes.put("event-3", 8L);
+
+        projection.on(event);
+
+        assertThat(recorded.get(0).reason()).isNull();
+        assertThat(recorded.get(0).requestId()).isNull();
+        assertThat(recorded.get(0).commandName()).isNull();
+    }
+
+    @Test
+    void refusesAnEventWithoutActorRatherThanInventingOne() {
+        Map<String, Object> metadata = fullMetadata();
+        metadata.remove(AuditMetadata.ACTOR);
+        ProjectId project = ProjectId.random();
+        var event = new GenericDomainEventMessage<>("Project", project.toString(), 1,
+                new ProjectCancelledEvent(project, ProjectStatus.PROPOSED, "x"), metadata, "event-4", RECORDED_AT);
+        storedIndexes.put("event-4", 9L);
+
+        assertThatThrownBy(() -> projection.on(event))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("actor");
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void refusesAnEventThatNoAggregateApplied() {
+        var event = GenericEventMessage.asEventMessage("not from an aggregate").andMetaData(fullMetadata());
+        storedIndexes.put(event.getIdentifier(), 10L);
+
+        assertThatThrownBy(() -> projection.on(event))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(recorded).isEmpty();
+    }
+}

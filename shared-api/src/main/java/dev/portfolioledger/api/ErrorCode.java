@@ -1,0 +1,19 @@
+package dev.portfolioledger.api;
+
+/**
+ * Stable error codes that clients see in {@code extensions.code}. Renaming one breaks clients.
+ */
+public enum ErrorCode {
+    NOT_FOUND,
+    VALIDATION_FAILED,
+    FORBIDDEN,
+    ALREADY_EXISTS,
+    NAME_TAKEN,
+    ILLEGAL_TRANSITION,
+    PORTFOLIO_ARCHIVED,
+    PROGRAM_CLOSED,
+    PROGRAM_NOT_IN_PORTFOLIO,
+    CONCURRENT_MODIFICATION,
+    VIEW_OUT_OF_DATE,
+    TIMEOUT
+}
