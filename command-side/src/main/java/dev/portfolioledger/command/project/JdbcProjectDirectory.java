@@ -17,15 +17,9 @@ class JdbcProjectDirectory implements ProjectDirectory {
     }
 
     @Override
-    public boolean contains(ProjectId projectId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM project_directory WHERE project_id = ?)", Boolean.class,
-                projectId.value()));
-    }
-
-    @Override
-    public void add(ProjectId projectId, PortfolioId portfolioId, ProgramId programId) {
-        jdbc.update("INSERT INTO project_directory (project_id, portfolio_id, program_id) VALUES (?, ?, ?)",
-                projectId.value(), portfolioId.value(), programId == null ? null : programId.value());
+    public boolean claim(ProjectId projectId, PortfolioId portfolioId, ProgramId programId) {
+        return jdbc.update("INSERT INTO project_directory (project_id, portfolio_id, program_id) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (project_id) DO NOTHING",
+                projectId.value(), portfolioId.value(), programId == null ? null : programId.value()) == 1;
     }
 }

@@ -36,9 +36,6 @@ class ProjectCommandHandler {
 
     @CommandHandler
     void handle(ProposeProjectCommand command) throws Exception {
-        if (projects.contains(command.projectId())) {
-            throw new RuleViolation(ErrorCode.ALREADY_EXISTS, "Project " + command.projectId() + " already exists");
-        }
         PortfolioFacts portfolio = portfolios.find(command.portfolioId())
                 .orElseThrow(() -> new RuleViolation(ErrorCode.NOT_FOUND,
                         "Portfolio " + command.portfolioId() + " does not exist"));
@@ -46,6 +43,9 @@ class ProjectCommandHandler {
                 .map(programId -> programs.find(programId)
                         .orElseThrow(() -> new RuleViolation(ErrorCode.NOT_FOUND,
                                 "Program " + programId + " does not exist")));
+        if (!projects.claim(command.projectId(), command.portfolioId(), command.programId())) {
+            throw new RuleViolation(ErrorCode.ALREADY_EXISTS, "Project " + command.projectId() + " already exists");
+        }
         projectRepository.newInstance(() -> new Project(command, portfolio, program));
     }
 }

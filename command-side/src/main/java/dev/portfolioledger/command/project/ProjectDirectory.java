@@ -10,8 +10,13 @@ import dev.portfolioledger.api.project.ProjectId;
  */
 public interface ProjectDirectory {
 
-    boolean contains(ProjectId projectId);
-
-    /** @param programId null for a project directly under its portfolio */
-    void add(ProjectId projectId, PortfolioId portfolioId, ProgramId programId);
+    /**
+     * Records where a new project sits, unless its id is taken already. Called in the proposing
+     * command's transaction before the event is applied, so a taken id is refused without a
+     * rolled-back insert into the event table.
+     *
+     * @param programId null for a project directly under its portfolio
+     * @return false when a project with this id exists
+     */
+    boolean claim(ProjectId projectId, PortfolioId portfolioId, ProgramId programId);
 }

@@ -17,15 +17,8 @@ class InMemoryProjectDirectory implements ProjectDirectory {
     private final Map<ProjectId, Placement> projects = new HashMap<>();
 
     @Override
-    public boolean contains(ProjectId projectId) {
-        return projects.containsKey(projectId);
-    }
-
-    @Override
-    public void add(ProjectId projectId, PortfolioId portfolioId, ProgramId programId) {
-        if (projects.putIfAbsent(projectId, new Placement(portfolioId, programId)) != null) {
-            throw new IllegalStateException("project " + projectId + " already recorded");
-        }
+    public boolean claim(ProjectId projectId, PortfolioId portfolioId, ProgramId programId) {
+        return projects.putIfAbsent(projectId, new Placement(portfolioId, programId)) == null;
     }
 
     Optional<Placement> placementOf(ProjectId projectId) {

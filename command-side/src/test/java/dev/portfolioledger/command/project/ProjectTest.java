@@ -148,7 +148,7 @@ class ProjectTest {
     @Test
     void cannotProposeProjectWithExistingId() {
         portfolios.add(PORTFOLIO, "Growth", PortfolioStatus.ACTIVE);
-        projects.add(PROJECT, PORTFOLIO, null);
+        projects.claim(PROJECT, PORTFOLIO, null);
 
         fixture.givenNoPriorActivity()
                 .when(propose(null))
@@ -214,11 +214,16 @@ class ProjectTest {
     }
 
     @Test
-    void directoryRecordsProposedProject() {
-        new ProjectDirectoryProjection(projects).on(PROPOSED_EVENT);
+    void proposingRecordsTheProjectsPlacement() {
+        portfolios.add(PORTFOLIO, "Growth", PortfolioStatus.ACTIVE);
+
+        fixture.givenNoPriorActivity()
+                .when(propose(null))
+                .expectEvents(PROPOSED_EVENT);
 
         assertThat(projects.placementOf(PROJECT)).contains(new InMemoryProjectDirectory.Placement(PORTFOLIO, null));
     }
+
 
     // --- revision ---
 

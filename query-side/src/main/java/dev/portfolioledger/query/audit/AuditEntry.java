@@ -7,7 +7,7 @@ import java.time.Instant;
  * why (the audit metadata, read back unchanged), and its payload.
  *
  * @param eventType simple class name of the payload, e.g. {@code ProjectApprovedEvent}
- * @param payload   the payload as JSON values (maps, lists, strings, numbers, booleans)
+ * @param payload   the payload: JSON values (maps, lists, ...) when read, its stored JSON text (a Jackson {@code RawValue}) when recorded
  */
 public record AuditEntry(
         String eventId,

@@ -1,6 +1,6 @@
 package dev.portfolioledger.query.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.portfolioledger.axon.ProcessingGroups;
 import dev.portfolioledger.axon.audit.AuditMetadata;
 import org.axonframework.config.ProcessingGroup;
@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +25,11 @@ import org.springframework.stereotype.Component;
 public class AuditTrailProjection {
 
     private final AuditEntries auditEntries;
-    private final ObjectMapper objectMapper;
+    private final Serializer eventSerializer;
 
-    public AuditTrailProjection(AuditEntries auditEntries,
-                                @Qualifier("defaultAxonObjectMapper") ObjectMapper objectMapper) {
+    public AuditTrailProjection(AuditEntries auditEntries, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.auditEntries = auditEntries;
-        this.objectMapper = objectMapper;
+        this.eventSerializer = eventSerializer;
     }
 
     /*
@@ -67,9 +67,17 @@ public class AuditTrailProjection {
                 required(event, AuditMetadata.CAUSATION_ID),
                 optional(metaData, AuditMetadata.REQUEST_ID),
                 optional(metaData, AuditMetadata.COMMAND_NAME),
-                objectMapper.convertValue(event.getPayload(), Object.class));
+                payloadJson(event));
     }
 
+
+    /*
+     * An event read from the store still holds its stored JSON: serializing with the serializer
+     * that wrote it hands those bytes back without deserializing the payload at all.
+     */
+    private RawValue payloadJson(EventMessage<?> event) {
+        return new RawValue(event.serializePayload(eventSerializer, String.class).getData());
+    }
 
     private static String required(EventMessage<?> event, String key) {
         String value = optional(event.getMetaData(), key);

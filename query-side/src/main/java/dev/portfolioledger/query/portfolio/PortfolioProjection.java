@@ -49,7 +49,9 @@ public class PortfolioProjection {
     }
 
     private void evolve(PortfolioId id, Object event, Instant at, long sequence) {
-        PortfolioView before = portfolios.find(id).orElse(null);
+        // an aggregate's first event has nothing before it; skip the read (a replay's upsert guard
+        // keeps an existing row consistent)
+        PortfolioView before = sequence == 0 ? null : portfolios.find(id).orElse(null);
         portfolios.save(PortfolioViewEvolution.apply(before, event, at), sequence);
     }
 }

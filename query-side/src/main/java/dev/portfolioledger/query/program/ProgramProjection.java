@@ -49,7 +49,9 @@ public class ProgramProjection {
     }
 
     private void evolve(ProgramId id, Object event, Instant at, long sequence) {
-        ProgramView before = programs.find(id).orElse(null);
+        // an aggregate's first event has nothing before it; skip the read (a replay's upsert guard
+        // keeps an existing row consistent)
+        ProgramView before = sequence == 0 ? null : programs.find(id).orElse(null);
         programs.save(ProgramViewEvolution.apply(before, event, at), sequence);
     }
 }

@@ -73,7 +73,9 @@ public class ProjectProjection {
     }
 
     private void evolve(ProjectId id, Object event, Instant at, long sequence) {
-        ProjectView before = projects.find(id).orElse(null);
+        // an aggregate's first event has nothing before it; skip the read (a replay's upsert guard
+        // keeps an existing row consistent)
+        ProjectView before = sequence == 0 ? null : projects.find(id).orElse(null);
         projects.save(ProjectViewEvolution.apply(before, event, at), sequence);
     }
 }
