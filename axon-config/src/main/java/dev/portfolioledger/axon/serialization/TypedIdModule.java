@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
+import dev.portfolioledger.api.project.DeliverableId;
+import dev.portfolioledger.api.project.MilestoneId;
 import dev.portfolioledger.api.project.ProjectId;
 
 import java.util.function.Function;
@@ -22,6 +24,8 @@ public class TypedIdModule extends SimpleModule {
         register(PortfolioId.class, PortfolioId::of);
         register(ProgramId.class, ProgramId::of);
         register(ProjectId.class, ProjectId::of);
+        register(DeliverableId.class, DeliverableId::of);
+        register(MilestoneId.class, MilestoneId::of);
     }
 
     private <T> void register(Class<T> type, Function<String, T> parser) {
