@@ -1,12 +1,19 @@
 package dev.portfolioledger.command;
 
 import dev.portfolioledger.api.ErrorCode;
+import dev.portfolioledger.api.Money;
 import dev.portfolioledger.api.RuleViolation;
 import dev.portfolioledger.api.portfolio.ArchivePortfolioCommand;
 import dev.portfolioledger.api.portfolio.CreatePortfolioCommand;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.CreateProgramCommand;
+import dev.portfolioledger.api.project.AddDeliverableCommand;
 import dev.portfolioledger.api.project.CancelProjectCommand;
+import dev.portfolioledger.api.project.CostCategory;
+import dev.portfolioledger.api.project.DeliverableId;
+import dev.portfolioledger.api.project.MilestoneId;
+import dev.portfolioledger.api.project.PlanBudgetLineCommand;
+import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
 import dev.portfolioledger.api.project.Methodology;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.project.ProposeProjectCommand;
@@ -21,7 +28,12 @@ import dev.portfolioledger.command.portfolio.RenamePortfolioInput;
 import dev.portfolioledger.command.program.CreateProgramInput;
 import dev.portfolioledger.command.program.ProgramMutationController;
 import dev.portfolioledger.command.project.CancelProjectInput;
+import dev.portfolioledger.command.project.AddDeliverableInput;
+import dev.portfolioledger.command.project.MoneyInput;
+import dev.portfolioledger.command.project.PlanBudgetLineInput;
 import dev.portfolioledger.command.project.ProjectMutationController;
+import dev.portfolioledger.command.project.ProjectPlanningMutationController;
+import dev.portfolioledger.command.project.ScheduleMilestoneInput;
 import dev.portfolioledger.command.project.ProjectTransitionInput;
 import dev.portfolioledger.command.project.ProposeProjectInput;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -32,6 +44,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Currency;
@@ -55,12 +68,14 @@ class MutationControllerTest {
     private static final String PORTFOLIO = "00000000-0000-0000-0000-00000000000a";
     private static final String PROJECT = "00000000-0000-0000-0000-0000000000c1";
     private static final List<Class<?>> CONTROLLERS = List.of(
-            PortfolioMutationController.class, ProgramMutationController.class, ProjectMutationController.class);
+            PortfolioMutationController.class, ProgramMutationController.class, ProjectMutationController.class,
+            ProjectPlanningMutationController.class);
 
     private final AuditedCommandGateway gateway = mock(AuditedCommandGateway.class);
     private final PortfolioMutationController portfolios = new PortfolioMutationController(gateway);
     private final ProgramMutationController programs = new ProgramMutationController(gateway);
     private final ProjectMutationController projects = new ProjectMutationController(gateway);
+    private final ProjectPlanningMutationController planning = new ProjectPlanningMutationController(gateway);
 
     private static void assertValidationFailed(ThrowingCallable mutation) {
         assertThatThrownBy(mutation).isInstanceOfSatisfying(RuleViolation.class,
@@ -169,6 +184,67 @@ class MutationControllerTest {
     }
 
     @Test
+    void addDeliverableTurnsMoneyInputIntoMoneyAndChoosesTheId() {
+        var command = ArgumentCaptor.forClass(Object.class);
+        LocalDate start = LocalDate.of(2027, 1, 4);
+        LocalDate finish = LocalDate.of(2027, 2, 26);
+
+        planning.addDeliverable(new AddDeliverableInput(PROJECT, null, "Design", null, "Signed off",
+                new MoneyInput(new BigDecimal("12000.50"), "EUR"), start, finish, "Scope workshop"));
+
+        verify(gateway).send(command.capture(), eq(ProjectId.of(PROJECT)), eq("Scope workshop"));
+        assertThat(command.getValue()).isInstanceOfSatisfying(AddDeliverableCommand.class, added -> {
+            assertThat(added.deliverableId()).isNotNull();
+            assertThat(added.plannedCost()).isEqualTo(Money.of("12000.50", "EUR"));
+            assertThat(added.plan().plannedFinish()).isEqualTo(finish);
+        });
+    }
+
+    @Test
+    void addDeliverableRefusesUnknownCurrencyBeforeAnyCommandIsSent() {
+        assertValidationFailed(() -> planning.addDeliverable(new AddDeliverableInput(PROJECT, null, "Design", null,
+                null, new MoneyInput(BigDecimal.TEN, "EUX"), LocalDate.of(2027, 1, 4), LocalDate.of(2027, 2, 26),
+                null)));
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void scheduleMilestoneParsesLinkedDeliverableIds() {
+        String milestone = "00000000-0000-0000-0000-0000000000e1";
+        String deliverable = "00000000-0000-0000-0000-0000000000d1";
+        LocalDate due = LocalDate.of(2027, 6, 1);
+
+        planning.scheduleMilestone(new ScheduleMilestoneInput(PROJECT, milestone, "Go live", due,
+                List.of(deliverable), null));
+
+        verify(gateway).send(new ScheduleMilestoneCommand(ProjectId.of(PROJECT), MilestoneId.of(milestone),
+                "Go live", due, List.of(DeliverableId.of(deliverable))), ProjectId.of(PROJECT), null);
+    }
+
+    @Test
+    void scheduleMilestoneRefusesMalformedDeliverableId() {
+        assertValidationFailed(() -> planning.scheduleMilestone(new ScheduleMilestoneInput(PROJECT, null, "Go live",
+                LocalDate.of(2027, 6, 1), List.of("d1"), null)));
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void planBudgetLineSendsTheCategoryAndAmount() {
+        planning.planBudgetLine(new PlanBudgetLineInput(PROJECT, CostCategory.LABOUR,
+                new MoneyInput(new BigDecimal("0"), "EUR"), "Descoped"));
+
+        verify(gateway).send(new PlanBudgetLineCommand(ProjectId.of(PROJECT), CostCategory.LABOUR,
+                Money.of("0", "EUR")), ProjectId.of(PROJECT), "Descoped");
+    }
+
+    @Test
+    void planBudgetLineRefusesNegativeAmount() {
+        assertValidationFailed(() -> planning.planBudgetLine(new PlanBudgetLineInput(PROJECT, CostCategory.LABOUR,
+                new MoneyInput(new BigDecimal("-1"), "EUR"), null)));
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
     void everyMutationNamesItsAuthorizationRule() {
         Map<String, String> expected = Map.ofEntries(
                 entry("createPortfolio", Roles.MANAGE_PORTFOLIOS),
@@ -183,7 +259,15 @@ class MutationControllerTest {
                 entry("cancelProject", Roles.GOVERN_PROJECTS),
                 entry("startProject", Roles.RUN_PROJECTS),
                 entry("putProjectOnHold", Roles.RUN_PROJECTS),
-                entry("resumeProject", Roles.RUN_PROJECTS));
+                entry("resumeProject", Roles.RUN_PROJECTS),
+                entry("addDeliverable", Roles.PLAN_PROJECTS),
+                entry("reviseDeliverable", Roles.PLAN_PROJECTS),
+                entry("removeDeliverable", Roles.PLAN_PROJECTS),
+                entry("scheduleMilestone", Roles.PLAN_PROJECTS),
+                entry("reviseMilestone", Roles.PLAN_PROJECTS),
+                entry("removeMilestone", Roles.PLAN_PROJECTS),
+                entry("planBudgetLine", Roles.PLAN_PROJECTS),
+                entry("defineProjectObjectives", Roles.PLAN_PROJECTS));
 
         Map<String, String> actual = new HashMap<>();
         for (Method method : mutationMethods()) {

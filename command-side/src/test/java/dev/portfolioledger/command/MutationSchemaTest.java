@@ -1,6 +1,8 @@
 package dev.portfolioledger.command;
 
+import graphql.language.DescribedNode;
 import graphql.language.Description;
+import graphql.language.EnumTypeDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
@@ -27,7 +29,9 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -42,14 +46,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MutationSchemaTest {
 
-    private static final List<String> FILES =
-            List.of("portfolio-mutations.graphqls", "program-mutations.graphqls", "project-mutations.graphqls");
+    /** Each mutation file and the entity its payloads return. */
+    private static final Map<String, String> ENTITY_BY_FILE = Map.of(
+            "portfolio-mutations.graphqls", "Portfolio",
+            "program-mutations.graphqls", "Program",
+            "project-mutations.graphqls", "Project",
+            "project-planning-mutations.graphqls", "Project");
+    private static final List<String> FILES = List.copyOf(ENTITY_BY_FILE.keySet());
 
     /** Stand-ins for what the app and the query side declare. */
     private static final String PROVIDED = """
             type Query { portfolio(id: ID!): Portfolio }
             type Mutation
             scalar Date
+            scalar BigDecimal
             type Portfolio { id: ID! }
             type Program { id: ID! }
             type Project { id: ID! }
@@ -58,15 +68,21 @@ class MutationSchemaTest {
 
     private static TypeDefinitionRegistry ours;
     private static TypeDefinitionRegistry whole;
+    private static final Map<String, String> entityByPayload = new HashMap<>();
 
     @BeforeAll
     static void parse() throws IOException {
         SchemaParser parser = new SchemaParser();
         ours = new TypeDefinitionRegistry();
-        for (String file : FILES) {
-            try (InputStream in = MutationSchemaTest.class.getResourceAsStream("/graphql/" + file)) {
-                assertThat(in).as(file).isNotNull();
-                ours.merge(parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        for (String name : FILES) {
+            try (InputStream in = MutationSchemaTest.class.getResourceAsStream("/graphql/" + name)) {
+                assertThat(in).as(name).isNotNull();
+                TypeDefinitionRegistry file = parser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                file.objectTypeExtensions().getOrDefault("Mutation", List.of()).stream()
+                        .flatMap(extension -> extension.getFieldDefinitions().stream())
+                        .forEach(field -> entityByPayload.put(TypeUtil.unwrapAll(field.getType()).getName(),
+                                ENTITY_BY_FILE.get(name)));
+                ours.merge(file);
             }
         }
         whole = parser.parse(PROVIDED).merge(ours);
@@ -80,12 +96,14 @@ class MutationSchemaTest {
 
     @Test
     void schemaBuildsWithTheTypesOthersProvide() {
-        GraphQLScalarType date = GraphQLScalarType.newScalar().name("Date")
-                .coercing(new Coercing<Object, Object>() {
-                }).build();
-        GraphQLSchema schema = new SchemaGenerator()
-                .makeExecutableSchema(whole, RuntimeWiring.newRuntimeWiring().scalar(date).build());
-        assertThat(schema.getMutationType().getFieldDefinitions()).hasSize(13);
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(whole, RuntimeWiring.newRuntimeWiring()
+                .scalar(placeholderScalar("Date")).scalar(placeholderScalar("BigDecimal")).build());
+        assertThat(schema.getMutationType().getFieldDefinitions()).hasSize(21);
+    }
+
+    private static GraphQLScalarType placeholderScalar(String name) {
+        return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<Object, Object>() {
+        }).build();
     }
 
     @Test
@@ -98,9 +116,11 @@ class MutationSchemaTest {
                             argument.getDescription()));
         }
         for (TypeDefinition<?> type : ours.types().values()) {
-            check(undescribed, type.getName(), type instanceof ObjectTypeDefinition object
-                    ? object.getDescription() : ((InputObjectTypeDefinition) type).getDescription());
-            if (type instanceof ObjectTypeDefinition object) {
+            check(undescribed, type.getName(), ((DescribedNode<?>) type).getDescription());
+            if (type instanceof EnumTypeDefinition enumType) {
+                enumType.getEnumValueDefinitions().forEach(value ->
+                        check(undescribed, type.getName() + "." + value.getName(), value.getDescription()));
+            } else if (type instanceof ObjectTypeDefinition object) {
                 object.getFieldDefinitions().forEach(field ->
                         check(undescribed, type.getName() + "." + field.getName(), field.getDescription()));
             } else if (type instanceof InputObjectTypeDefinition input) {
@@ -133,16 +153,14 @@ class MutationSchemaTest {
 
     @Test
     void payloadsCarryTheChangedEntityAndTheCorrelationId() {
-        Map<String, String> entityFieldByType =
-                Map.of("Portfolio", "portfolio", "Program", "program", "Project", "project");
         for (FieldDefinition field : mutationFields()) {
             String payload = TypeUtil.unwrapAll(field.getType()).getName();
             ObjectTypeDefinition type = (ObjectTypeDefinition) ours.getType(payload).orElseThrow();
             Map<String, String> fields = type.getFieldDefinitions().stream().collect(Collectors.toMap(
                     FieldDefinition::getName, definition -> TypeUtil.simplePrint(definition.getType())));
-            String entity = entityFieldByType.keySet().stream().filter(payload::contains).findFirst().orElseThrow();
+            String entity = entityByPayload.get(payload);
             assertThat(fields).as(payload)
-                    .containsExactlyInAnyOrderEntriesOf(Map.of(entityFieldByType.get(entity), entity + "!",
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(entity.toLowerCase(Locale.ROOT), entity + "!",
                             "correlationId", "ID!"));
         }
     }

@@ -108,10 +108,12 @@ class AuditTrailGraphQlTest extends GraphQlIntegrationTest {
         transition("startProject", projectId, "pm");
         Instant after = Instant.now().plusSeconds(1);
 
-        List<Map<String, Object>> trail = awaitEntries(Map.of("aggregateId", projectId), 3);
+        List<Map<String, Object>> trail = awaitEntries(Map.of("aggregateId", projectId), 4);
         assertThat(trail).extracting(e -> e.get("eventType"))
-                .containsExactly("ProjectStartedEvent", "ProjectApprovedEvent", "ProjectProposedEvent");
-        assertThat(trail).extracting(e -> e.get("sequenceNumber")).containsExactly(2, 1, 0);
+                .containsExactly("ProjectStartedEvent", "BaselineEstablishedEvent", "ProjectApprovedEvent",
+                                 "ProjectProposedEvent");
+        assertThat(trail).extracting(e -> e.get("sequenceNumber")).containsExactly(3, 2, 1, 0);
+        assertThat(trail.get(1)).containsEntry("actor", "pmo").containsEntry("commandName", "ApproveProjectCommand");
 
         assertThat(entries(Map.of("aggregateId", projectId, "eventType", "ProjectApprovedEvent")))
                 .singleElement().satisfies(e -> assertThat(e).containsEntry("actor", "pmo"));
@@ -119,7 +121,7 @@ class AuditTrailGraphQlTest extends GraphQlIntegrationTest {
                 .extracting(e -> e.get("eventType"))
                 .containsExactly("ProjectStartedEvent", "ProjectProposedEvent");
         assertThat(entries(Map.of("aggregateId", projectId, "from", before.toString(), "to", after.toString())))
-                .hasSize(3);
+                .hasSize(4);
         assertThat(entries(Map.of("aggregateId", projectId, "to", before.toString()))).isEmpty();
         assertThat(entries(Map.of("aggregateId", projectId, "from", after.toString()))).isEmpty();
     }
@@ -129,17 +131,18 @@ class AuditTrailGraphQlTest extends GraphQlIntegrationTest {
         String projectId = newProject(newPortfolio(), null);
         transition("approveProject", projectId, "pmo");
         transition("startProject", projectId, "pm");
-        awaitEntries(Map.of("aggregateId", projectId), 3);
+        awaitEntries(Map.of("aggregateId", projectId), 4);
 
         var first = as("auditor").documentName("auditTrail")
-                .variable("filter", Map.of("aggregateId", projectId)).variable("first", 2).execute();
-        first.path("auditTrail.edges[*].node.sequenceNumber").entityList(Integer.class).containsExactly(2, 1);
+                .variable("filter", Map.of("aggregateId", projectId)).variable("first", 3).execute();
+        first.path("auditTrail.edges[*].node.sequenceNumber").entityList(Integer.class).containsExactly(3, 2, 1);
         first.path("auditTrail.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
         String cursor = first.path("auditTrail.pageInfo.endCursor").entity(String.class).get();
-        as("auditor").documentName("auditTrail")
-                .variable("filter", Map.of("aggregateId", projectId)).variable("first", 2).variable("after", cursor)
-                .execute().path("auditTrail.edges[*].node.sequenceNumber").entityList(Integer.class)
-                .containsExactly(0);
+        var second = as("auditor").documentName("auditTrail")
+                .variable("filter", Map.of("aggregateId", projectId)).variable("first", 3).variable("after", cursor)
+                .execute();
+        second.path("auditTrail.edges[*].node.sequenceNumber").entityList(Integer.class).containsExactly(0);
+        second.path("auditTrail.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
     }
 
     @Test

@@ -122,15 +122,16 @@ class PackagedAppRestartIT {
             assertThat(view.at("/data/project/plannedStart").asText()).isEqualTo("2027-01-04");
             assertThat(view.at("/data/project/program/name").asText()).isEqualTo("Platform");
 
-            JsonNode edges = auditTrail(third, projectId, 3);
-            assertThat(edges.size()).isEqualTo(3);
+            JsonNode edges = auditTrail(third, projectId, 4);
+            assertThat(edges.size()).isEqualTo(4);
             assertThat(edges.get(0).at("/node/eventType").asText()).isEqualTo("ProjectStartedEvent");
             assertThat(edges.get(0).at("/node/actor").asText()).isEqualTo("pm");
-            assertThat(edges.get(1).at("/node/eventType").asText()).isEqualTo("ProjectApprovedEvent");
-            assertThat(edges.get(1).at("/node/actor").asText()).isEqualTo("pmo");
-            assertThat(edges.get(1).at("/node/reason").asText()).isEqualTo("business case accepted");
-            assertThat(edges.get(2).at("/node/eventType").asText()).isEqualTo("ProjectProposedEvent");
-            assertThat(edges.get(2).at("/node/sequenceNumber").asInt()).isZero();
+            assertThat(edges.get(1).at("/node/eventType").asText()).isEqualTo("BaselineEstablishedEvent");
+            assertThat(edges.get(2).at("/node/eventType").asText()).isEqualTo("ProjectApprovedEvent");
+            assertThat(edges.get(2).at("/node/actor").asText()).isEqualTo("pmo");
+            assertThat(edges.get(2).at("/node/reason").asText()).isEqualTo("business case accepted");
+            assertThat(edges.get(3).at("/node/eventType").asText()).isEqualTo("ProjectProposedEvent");
+            assertThat(edges.get(3).at("/node/sequenceNumber").asInt()).isZero();
         } finally {
             third.stop();
         }

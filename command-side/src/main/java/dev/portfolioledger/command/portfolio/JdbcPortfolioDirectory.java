@@ -6,6 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Currency;
 import java.util.Optional;
 
 /**
@@ -31,12 +32,13 @@ class JdbcPortfolioDirectory implements PortfolioDirectory {
     }
 
     @Override
-    public boolean register(PortfolioId portfolioId, String name) {
+    public boolean register(PortfolioId portfolioId, String name, Currency currency) {
         // ON CONFLICT waits for a concurrent claim of the same name or id to commit or roll back,
         // so two commands can never both succeed.
-        return jdbc.update("INSERT INTO portfolio_directory (portfolio_id, name_key, status) VALUES (?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING",
-                portfolioId.value(), PortfolioDirectory.nameKey(name), PortfolioStatus.ACTIVE.name()) == 1;
+        return jdbc.update("INSERT INTO portfolio_directory (portfolio_id, name_key, status, currency)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                portfolioId.value(), PortfolioDirectory.nameKey(name), PortfolioStatus.ACTIVE.name(),
+                currency.getCurrencyCode()) == 1;
     }
 
     @Override

@@ -28,7 +28,7 @@ class PortfolioCommandHandler {
     @CommandHandler
     void handle(CreatePortfolioCommand command) throws Exception {
         requireNewPortfolio(command.portfolioId());
-        if (!directory.register(command.portfolioId(), command.name())) {
+        if (!directory.register(command.portfolioId(), command.name(), command.currency())) {
             // register refuses both a known id and a taken name; a concurrent create of the
             // same id may have landed since the first check.
             requireNewPortfolio(command.portfolioId());

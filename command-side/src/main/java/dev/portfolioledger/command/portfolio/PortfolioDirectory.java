@@ -2,6 +2,7 @@ package dev.portfolioledger.command.portfolio;
 
 import dev.portfolioledger.api.portfolio.PortfolioId;
 
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,12 +21,12 @@ public interface PortfolioDirectory {
     Optional<PortfolioFacts> find(PortfolioId portfolioId);
 
     /**
-     * Records a new, active portfolio holding the name.
+     * Records a new, active portfolio holding the name, with the currency all money under it uses.
      *
      * @return false, recording nothing, when the id is already known or another portfolio holds
      *         the name
      */
-    boolean register(PortfolioId portfolioId, String name);
+    boolean register(PortfolioId portfolioId, String name, Currency currency);
 
     /**
      * Moves the portfolio to the name, releasing the one it held.

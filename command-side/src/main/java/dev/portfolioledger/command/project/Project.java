@@ -3,7 +3,31 @@ package dev.portfolioledger.command.project;
 import dev.portfolioledger.api.ErrorCode;
 import dev.portfolioledger.api.RuleViolation;
 import dev.portfolioledger.api.portfolio.PortfolioId;
+import dev.portfolioledger.api.Money;
+import dev.portfolioledger.api.project.AddDeliverableCommand;
 import dev.portfolioledger.api.project.ApproveProjectCommand;
+import dev.portfolioledger.api.project.BaselineEstablishedEvent;
+import dev.portfolioledger.api.project.BudgetLine;
+import dev.portfolioledger.api.project.BudgetLinePlannedEvent;
+import dev.portfolioledger.api.project.CostCategory;
+import dev.portfolioledger.api.project.DefineProjectObjectivesCommand;
+import dev.portfolioledger.api.project.DeliverableAddedEvent;
+import dev.portfolioledger.api.project.DeliverableId;
+import dev.portfolioledger.api.project.DeliverablePlan;
+import dev.portfolioledger.api.project.DeliverableRemovedEvent;
+import dev.portfolioledger.api.project.DeliverableRevisedEvent;
+import dev.portfolioledger.api.project.MilestoneId;
+import dev.portfolioledger.api.project.MilestonePlan;
+import dev.portfolioledger.api.project.MilestoneRemovedEvent;
+import dev.portfolioledger.api.project.MilestoneRevisedEvent;
+import dev.portfolioledger.api.project.MilestoneScheduledEvent;
+import dev.portfolioledger.api.project.PlanBudgetLineCommand;
+import dev.portfolioledger.api.project.ProjectObjectivesDefinedEvent;
+import dev.portfolioledger.api.project.RemoveDeliverableCommand;
+import dev.portfolioledger.api.project.RemoveMilestoneCommand;
+import dev.portfolioledger.api.project.ReviseDeliverableCommand;
+import dev.portfolioledger.api.project.ReviseMilestoneCommand;
+import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
 import dev.portfolioledger.api.project.CancelProjectCommand;
 import dev.portfolioledger.api.project.ProjectApprovedEvent;
 import dev.portfolioledger.api.project.ProjectCancelledEvent;
@@ -26,7 +50,15 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -34,6 +66,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A project and its lifecycle: PROPOSED → APPROVED → ACTIVE ⇄ ON_HOLD, and CANCELLED from any
  * open state. Proposal arrives through {@link ProjectCommandHandler}, which looks up the
  * portfolio and program it goes into.
+ * <p>
+ * While PROPOSED the plan (deliverables, milestones, budget, objectives) is edited freely;
+ * approval freezes it into baseline version 1, after which only change requests may alter it.
+ * Planning commands carrying money arrive through {@link ProjectPlanningCommandHandler}, which
+ * looks up the portfolio's currency the aggregate does not know.
  */
 @Aggregate
 public class Project {
@@ -41,6 +78,20 @@ public class Project {
     @AggregateIdentifier
     private ProjectId projectId;
     private ProjectStatus status;
+    private LocalDate plannedStart;
+    private LocalDate plannedFinish;
+    /** Current deliverables in the order they were added; a revision keeps the position. */
+    private final Map<DeliverableId, DeliverablePlan> deliverables = new LinkedHashMap<>();
+    /** Every deliverable id ever added, removed ones included, so an id never means two things. */
+    private final Set<DeliverableId> usedDeliverableIds = new HashSet<>();
+    /** Current milestones in the order they were scheduled. */
+    private final Map<MilestoneId, MilestonePlan> milestones = new LinkedHashMap<>();
+    /** Every milestone id ever scheduled, for the same reason as {@link #usedDeliverableIds}. */
+    private final Set<MilestoneId> usedMilestoneIds = new HashSet<>();
+    /** Non-zero budget lines; EnumMap keeps them in category order, the order of the baseline. */
+    private final Map<CostCategory, Money> budget = new EnumMap<>(CostCategory.class);
+    /** 0 while no baseline exists. */
+    private int baselineVersion;
 
     /** For Axon, which rebuilds a project from its events. */
     protected Project() {
@@ -61,6 +112,7 @@ public class Project {
     @CommandHandler
     void handle(ReviseProjectDetailsCommand command) {
         requireStatus(ProjectStatus.PROPOSED, "revise the details of");
+        requireMilestonesInside(command.plannedStart(), command.plannedFinish());
         apply(new ProjectDetailsRevisedEvent(projectId, command.name(), command.description(), command.manager(),
                 command.sponsor(), command.methodology(), command.plannedStart(), command.plannedFinish()));
     }
@@ -68,7 +120,77 @@ public class Project {
     @CommandHandler
     void handle(ApproveProjectCommand command) {
         requireStatus(ProjectStatus.PROPOSED, "approve");
+        var baseline = new BaselineEstablishedEvent(projectId, 1, List.copyOf(deliverables.values()),
+                List.copyOf(milestones.values()), budgetLines());
         apply(new ProjectApprovedEvent(projectId));
+        apply(baseline);
+    }
+
+    // --- planning while PROPOSED ---
+
+    /** Called by {@link ProjectPlanningCommandHandler} with the currency of the project's portfolio. */
+    void handle(AddDeliverableCommand command, Currency portfolioCurrency) {
+        requirePlanningOpen("add a deliverable to");
+        requireInCurrency(command.plannedCost(), portfolioCurrency, "plannedCost");
+        requireNewDeliverableId(command.deliverableId());
+        apply(new DeliverableAddedEvent(projectId, command.plan()));
+    }
+
+    /** Called by {@link ProjectPlanningCommandHandler} with the currency of the project's portfolio. */
+    void handle(ReviseDeliverableCommand command, Currency portfolioCurrency) {
+        requirePlanningOpen("revise a deliverable of");
+        requireInCurrency(command.plannedCost(), portfolioCurrency, "plannedCost");
+        requireDeliverable(command.deliverableId());
+        apply(new DeliverableRevisedEvent(projectId, command.plan()));
+    }
+
+    @CommandHandler
+    void handle(RemoveDeliverableCommand command) {
+        requirePlanningOpen("remove a deliverable from");
+        requireDeliverable(command.deliverableId());
+        apply(new DeliverableRemovedEvent(projectId, command.deliverableId()));
+    }
+
+    @CommandHandler
+    void handle(ScheduleMilestoneCommand command) {
+        requirePlanningOpen("schedule a milestone of");
+        requireNewMilestoneId(command.milestoneId());
+        requireInsideWindow(command.dueDate());
+        requireDeliverablesExist(command.deliverableIds());
+        apply(new MilestoneScheduledEvent(projectId, command.plan()));
+    }
+
+    @CommandHandler
+    void handle(ReviseMilestoneCommand command) {
+        requirePlanningOpen("revise a milestone of");
+        requireMilestone(command.milestoneId());
+        requireInsideWindow(command.dueDate());
+        requireDeliverablesExist(command.deliverableIds());
+        apply(new MilestoneRevisedEvent(projectId, command.plan()));
+    }
+
+    @CommandHandler
+    void handle(RemoveMilestoneCommand command) {
+        requirePlanningOpen("remove a milestone from");
+        requireMilestone(command.milestoneId());
+        apply(new MilestoneRemovedEvent(projectId, command.milestoneId()));
+    }
+
+    /** Called by {@link ProjectPlanningCommandHandler} with the currency of the project's portfolio. */
+    void handle(PlanBudgetLineCommand command, Currency portfolioCurrency) {
+        requirePlanningOpen("plan the budget of");
+        requireInCurrency(command.amount(), portfolioCurrency, "amount");
+        apply(new BudgetLinePlannedEvent(projectId, new BudgetLine(command.category(), command.amount())));
+    }
+
+    @CommandHandler
+    void handle(DefineProjectObjectivesCommand command) {
+        requirePlanningOpen("define the objectives of");
+        apply(new ProjectObjectivesDefinedEvent(projectId, command.objectives()));
+    }
+
+    private List<BudgetLine> budgetLines() {
+        return budget.entrySet().stream().map(line -> new BudgetLine(line.getKey(), line.getValue())).toList();
     }
 
     @CommandHandler
@@ -116,6 +238,84 @@ public class Project {
         }
     }
 
+    /**
+     * Planning is free while PROPOSED. An approved, running or paused project has a baseline,
+     * which only an approved change request may alter, so the refusal names that route.
+     */
+    private void requirePlanningOpen(String action) {
+        if (status == ProjectStatus.PROPOSED) {
+            return;
+        }
+        if (status.isOpen()) {
+            throw new RuleViolation(ErrorCode.BASELINE_LOCKED, "Cannot " + action + " project " + projectId
+                    + ": it is " + status + " and its baseline version " + baselineVersion
+                    + " is locked; submit a change request");
+        }
+        throw illegalTransition(action, ProjectStatus.PROPOSED.name());
+    }
+
+    private static void requireInCurrency(Money money, Currency portfolioCurrency, String field) {
+        if (!money.isIn(portfolioCurrency)) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, field + " must be in "
+                    + portfolioCurrency.getCurrencyCode() + ", the portfolio's currency");
+        }
+    }
+
+    private void requireNewDeliverableId(DeliverableId deliverableId) {
+        if (usedDeliverableIds.contains(deliverableId)) {
+            throw new RuleViolation(ErrorCode.ALREADY_EXISTS, "Deliverable " + deliverableId
+                    + " already exists or existed in project " + projectId + "; ids are never reused");
+        }
+    }
+
+    private void requireDeliverable(DeliverableId deliverableId) {
+        if (!deliverables.containsKey(deliverableId)) {
+            throw new RuleViolation(ErrorCode.NOT_FOUND,
+                    "Project " + projectId + " has no deliverable " + deliverableId);
+        }
+    }
+
+    private void requireDeliverablesExist(List<DeliverableId> deliverableIds) {
+        for (DeliverableId deliverableId : deliverableIds) {
+            if (!deliverables.containsKey(deliverableId)) {
+                throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "A milestone cannot mark deliverable "
+                        + deliverableId + ": project " + projectId + " has no such deliverable");
+            }
+        }
+    }
+
+    private void requireNewMilestoneId(MilestoneId milestoneId) {
+        if (usedMilestoneIds.contains(milestoneId)) {
+            throw new RuleViolation(ErrorCode.ALREADY_EXISTS, "Milestone " + milestoneId
+                    + " already exists or existed in project " + projectId + "; ids are never reused");
+        }
+    }
+
+    private void requireMilestone(MilestoneId milestoneId) {
+        if (!milestones.containsKey(milestoneId)) {
+            throw new RuleViolation(ErrorCode.NOT_FOUND, "Project " + projectId + " has no milestone " + milestoneId);
+        }
+    }
+
+    private void requireInsideWindow(LocalDate dueDate) {
+        if (dueDate.isBefore(plannedStart) || dueDate.isAfter(plannedFinish)) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "dueDate " + dueDate
+                    + " is outside the project's planned window " + plannedStart + " to " + plannedFinish);
+        }
+    }
+
+    /** New project dates must not strand a milestone outside them. */
+    private void requireMilestonesInside(LocalDate newStart, LocalDate newFinish) {
+        for (MilestonePlan milestone : milestones.values()) {
+            if (milestone.dueDate().isBefore(newStart) || milestone.dueDate().isAfter(newFinish)) {
+                throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "Milestone " + milestone.milestoneId()
+                        + " (\"" + milestone.name() + "\") is due " + milestone.dueDate()
+                        + ", outside the new planned window " + newStart + " to " + newFinish
+                        + "; move or remove it first");
+            }
+        }
+    }
+
     private void requireStatus(ProjectStatus required, String action) {
         if (status != required) {
             throw illegalTransition(action, required.name());
@@ -137,6 +337,64 @@ public class Project {
     void on(ProjectProposedEvent event) {
         projectId = event.projectId();
         status = ProjectStatus.PROPOSED;
+        plannedStart = event.plannedStart();
+        plannedFinish = event.plannedFinish();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDetailsRevisedEvent event) {
+        plannedStart = event.plannedStart();
+        plannedFinish = event.plannedFinish();
+    }
+
+    @EventSourcingHandler
+    void on(DeliverableAddedEvent event) {
+        deliverables.put(event.deliverable().deliverableId(), event.deliverable());
+        usedDeliverableIds.add(event.deliverable().deliverableId());
+    }
+
+    @EventSourcingHandler
+    void on(DeliverableRevisedEvent event) {
+        deliverables.put(event.deliverable().deliverableId(), event.deliverable());
+    }
+
+    /** The removal event stands for the unlinking too (see its javadoc), so no event of its own. */
+    @EventSourcingHandler
+    void on(DeliverableRemovedEvent event) {
+        deliverables.remove(event.deliverableId());
+        milestones.replaceAll((id, milestone) -> new MilestonePlan(id, milestone.name(), milestone.dueDate(),
+                milestone.deliverableIds().stream().filter(linked -> !linked.equals(event.deliverableId())).toList()));
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneScheduledEvent event) {
+        milestones.put(event.milestone().milestoneId(), event.milestone());
+        usedMilestoneIds.add(event.milestone().milestoneId());
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneRevisedEvent event) {
+        milestones.put(event.milestone().milestoneId(), event.milestone());
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneRemovedEvent event) {
+        milestones.remove(event.milestoneId());
+    }
+
+    /** A zero amount clears the line, so the state (and any baseline) holds no zero lines. */
+    @EventSourcingHandler
+    void on(BudgetLinePlannedEvent event) {
+        if (event.line().amount().amount().signum() == 0) {
+            budget.remove(event.line().category());
+        } else {
+            budget.put(event.line().category(), event.line().amount());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BaselineEstablishedEvent event) {
+        baselineVersion = event.version();
     }
 
     @EventSourcingHandler

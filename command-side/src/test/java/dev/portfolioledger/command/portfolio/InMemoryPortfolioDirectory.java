@@ -3,6 +3,7 @@ package dev.portfolioledger.command.portfolio;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.portfolio.PortfolioStatus;
 
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ public class InMemoryPortfolioDirectory implements PortfolioDirectory {
 
     private final Map<PortfolioId, String> nameKeys = new HashMap<>();
     private final Map<PortfolioId, PortfolioStatus> statuses = new HashMap<>();
+    private final Map<PortfolioId, Currency> currencies = new HashMap<>();
 
     @Override
     public Optional<PortfolioFacts> find(PortfolioId portfolioId) {
@@ -19,13 +21,14 @@ public class InMemoryPortfolioDirectory implements PortfolioDirectory {
     }
 
     @Override
-    public boolean register(PortfolioId portfolioId, String name) {
+    public boolean register(PortfolioId portfolioId, String name, Currency currency) {
         String key = PortfolioDirectory.nameKey(name);
         if (statuses.containsKey(portfolioId) || nameKeys.containsValue(key)) {
             return false;
         }
         nameKeys.put(portfolioId, key);
         statuses.put(portfolioId, PortfolioStatus.ACTIVE);
+        currencies.put(portfolioId, currency);
         return true;
     }
 
@@ -48,11 +51,22 @@ public class InMemoryPortfolioDirectory implements PortfolioDirectory {
         }
     }
 
-    /** Test convenience: a portfolio known to the directory, as if created earlier. */
+    /** Test convenience: a portfolio in EUR known to the directory, as if created earlier. */
     public PortfolioId add(PortfolioId portfolioId, String name, PortfolioStatus status) {
+        return add(portfolioId, name, status, Currency.getInstance("EUR"));
+    }
+
+    /** Test convenience: a portfolio known to the directory, as if created earlier. */
+    public PortfolioId add(PortfolioId portfolioId, String name, PortfolioStatus status, Currency currency) {
         nameKeys.put(portfolioId, PortfolioDirectory.nameKey(name));
         statuses.put(portfolioId, status);
+        currencies.put(portfolioId, currency);
         return portfolioId;
+    }
+
+    /** What the JDBC directory's currency column holds; the project directory fake joins on it. */
+    public Optional<Currency> currencyOf(PortfolioId portfolioId) {
+        return Optional.ofNullable(currencies.get(portfolioId));
     }
 
     public Optional<String> nameKeyOf(PortfolioId portfolioId) {

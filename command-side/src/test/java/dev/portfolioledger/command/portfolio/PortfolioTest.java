@@ -54,6 +54,16 @@ class PortfolioTest {
     }
 
     @Test
+    void creatingPortfolioRecordsItsCurrencyForProjectPlanning() {
+        Currency chf = Currency.getInstance("CHF");
+
+        fixture.givenNoPriorActivity()
+                .when(new CreatePortfolioCommand(portfolioId, "Alps", null, chf, "Olivia Owner"))
+                .expectSuccessfulHandlerExecution();
+        assertThat(directory.currencyOf(portfolioId)).contains(chf);
+    }
+
+    @Test
     void cannotCreatePortfolioWithTakenName() {
         directory.add(otherId, "Growth", PortfolioStatus.ACTIVE);
 
@@ -105,7 +115,7 @@ class PortfolioTest {
         fixture.given(created)
                 .when(new RenamePortfolioCommand(portfolioId, "Expansion"))
                 .expectSuccessfulHandlerExecution();
-        assertThat(directory.register(otherId, "growth")).isTrue();
+        assertThat(directory.register(otherId, "growth", EUR)).isTrue();
     }
 
     @Test

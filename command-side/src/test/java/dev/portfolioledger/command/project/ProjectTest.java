@@ -7,6 +7,7 @@ import dev.portfolioledger.api.portfolio.PortfolioStatus;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.program.ProgramStatus;
 import dev.portfolioledger.api.project.ApproveProjectCommand;
+import dev.portfolioledger.api.project.BaselineEstablishedEvent;
 import dev.portfolioledger.api.project.CancelProjectCommand;
 import dev.portfolioledger.api.project.Methodology;
 import dev.portfolioledger.api.project.ProjectApprovedEvent;
@@ -73,13 +74,18 @@ class ProjectTest {
     private static final ProjectProposedEvent PROPOSED_EVENT = new ProjectProposedEvent(PROJECT, PORTFOLIO, null,
             "Web shop", "Sell online", "Pia Manager", "Sam Sponsor", Methodology.SCRUM, PLANNED_START, PLANNED_FINISH);
 
+    /** An approval of a project with an empty plan emits this baseline right after the approval. */
+    private static final BaselineEstablishedEvent EMPTY_BASELINE =
+            new BaselineEstablishedEvent(PROJECT, 1, List.of(), List.of(), List.of());
+
     /** The events that bring a project into each status the lifecycle can reach today. */
     private static final Map<ProjectStatus, List<Object>> HISTORY = Map.of(
             PROPOSED, List.of(PROPOSED_EVENT),
-            APPROVED, List.of(PROPOSED_EVENT, new ProjectApprovedEvent(PROJECT)),
-            ACTIVE, List.of(PROPOSED_EVENT, new ProjectApprovedEvent(PROJECT), new ProjectStartedEvent(PROJECT)),
-            ON_HOLD, List.of(PROPOSED_EVENT, new ProjectApprovedEvent(PROJECT), new ProjectStartedEvent(PROJECT),
-                    new ProjectPutOnHoldEvent(PROJECT)),
+            APPROVED, List.of(PROPOSED_EVENT, new ProjectApprovedEvent(PROJECT), EMPTY_BASELINE),
+            ACTIVE, List.of(PROPOSED_EVENT, new ProjectApprovedEvent(PROJECT), EMPTY_BASELINE,
+                    new ProjectStartedEvent(PROJECT)),
+            ON_HOLD, List.of(PROPOSED_EVENT, new ProjectApprovedEvent(PROJECT), EMPTY_BASELINE,
+                    new ProjectStartedEvent(PROJECT), new ProjectPutOnHoldEvent(PROJECT)),
             CANCELLED, List.of(PROPOSED_EVENT, new ProjectCancelledEvent(PROJECT, PROPOSED, "No budget")));
 
     /** Each lifecycle command and the statuses it is allowed from. */
@@ -111,7 +117,7 @@ class ProjectTest {
         fixture = new AggregateTestFixture<>(Project.class);
         portfolios = new InMemoryPortfolioDirectory();
         programs = new InMemoryProgramDirectory();
-        projects = new InMemoryProjectDirectory();
+        projects = new InMemoryProjectDirectory(portfolios);
         fixture.registerAnnotatedCommandHandler(
                 new ProjectCommandHandler(fixture.getRepository(), portfolios, programs, projects));
     }
@@ -251,7 +257,7 @@ class ProjectTest {
     void canApproveProposedProject() {
         fixture.given(HISTORY.get(PROPOSED))
                 .when(new ApproveProjectCommand(PROJECT))
-                .expectEvents(new ProjectApprovedEvent(PROJECT));
+                .expectEvents(new ProjectApprovedEvent(PROJECT), EMPTY_BASELINE);
     }
 
     @Test

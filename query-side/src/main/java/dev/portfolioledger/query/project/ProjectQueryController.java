@@ -158,6 +158,46 @@ public class ProjectQueryController {
         return afterCatchUp(receipt);
     }
 
+    @SchemaMapping(typeName = "AddDeliverablePayload", field = "project")
+    public ProjectView deliverableAdded(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "ReviseDeliverablePayload", field = "project")
+    public ProjectView deliverableRevised(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "RemoveDeliverablePayload", field = "project")
+    public ProjectView deliverableRemoved(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "ScheduleMilestonePayload", field = "project")
+    public ProjectView milestoneScheduled(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "ReviseMilestonePayload", field = "project")
+    public ProjectView milestoneRevised(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "RemoveMilestonePayload", field = "project")
+    public ProjectView milestoneRemoved(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "PlanBudgetLinePayload", field = "project")
+    public ProjectView budgetLinePlanned(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "DefineProjectObjectivesPayload", field = "project")
+    public ProjectView objectivesDefined(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
     private static PageRequest<NameKey> page(Integer first, String after) {
         return PageRequest.of(first, DEFAULT_PAGE_SIZE, after, cursor -> NameKey.fromCursor(Projects.LISTING, cursor));
     }

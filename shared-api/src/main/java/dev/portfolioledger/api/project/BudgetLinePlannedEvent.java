@@ -1,4 +1,5 @@
 package dev.portfolioledger.api.project;
+
 import org.axonframework.serialization.Revision;
 
 /** The budget of one cost category of a proposed project was set (zero clears the line). */

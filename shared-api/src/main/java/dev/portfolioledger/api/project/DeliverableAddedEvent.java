@@ -1,4 +1,5 @@
 package dev.portfolioledger.api.project;
+
 import org.axonframework.serialization.Revision;
 
 /** A deliverable was planned for a proposed project. */

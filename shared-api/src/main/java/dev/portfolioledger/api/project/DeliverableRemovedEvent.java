@@ -1,4 +1,5 @@
 package dev.portfolioledger.api.project;
+
 import org.axonframework.serialization.Revision;
 
 /** A planned deliverable was dropped from a proposed project; milestones no longer refer to it. */

@@ -1,4 +1,5 @@
 package dev.portfolioledger.api.project;
+
 import org.axonframework.serialization.Revision;
 
 /** A planned deliverable of a proposed project was replaced by a new plan. */

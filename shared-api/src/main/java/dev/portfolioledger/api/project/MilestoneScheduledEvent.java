@@ -1,4 +1,5 @@
 package dev.portfolioledger.api.project;
+
 import org.axonframework.serialization.Revision;
 
 /** A milestone was planned for a proposed project. */

@@ -1,0 +1,155 @@
+package dev.portfolioledger.app.plan;
+
+import dev.portfolioledger.app.support.GraphQlIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProjectPlanGraphQlTest extends GraphQlIntegrationTest {
+
+    @Test
+    void planningBuildsThePlanAndApprovalFreezesBaselineOne() {
+        String projectId = newProject(newPortfolio(), null);
+        String design = addDeliverable(projectId, "Design", "12000.50", "2027-01-04", "2027-02-26");
+        String build = addDeliverable(projectId, "Build", "48000", "2027-03-01", "2027-05-28");
+        scheduleMilestone(projectId, "Design signed off", "2027-02-26", List.of(design));
+        planBudget(projectId, "LABOUR", "50000");
+        planBudget(projectId, "CONTINGENCY", "5000.00");
+        as("pm").documentName("defineProjectObjectives")
+                .variable("input", Map.of("projectId", projectId, "objectives", List.of("Cut order time by half")))
+                .execute().path("defineProjectObjectives.project.objectives").entityList(String.class)
+                .containsExactly("Cut order time by half");
+
+        var plan = as("auditor").documentName("projectPlan").variable("id", projectId).execute();
+        plan.path("project.baselineVersion").valueIsNull();
+        plan.path("project.deliverables[*].id").entityList(String.class).containsExactly(design, build);
+        plan.path("project.deliverables[0].plannedCost.currency").entity(String.class).isEqualTo("EUR");
+        assertThat(plan.path("project.deliverables[0].plannedCost.amount").entity(BigDecimal.class).get())
+                .isEqualByComparingTo("12000.50");
+        plan.path("project.milestones[0].deliverables[*].id").entityList(String.class).containsExactly(design);
+        assertThat(plan.path("project.budget.total.amount").entity(BigDecimal.class).get())
+                .isEqualByComparingTo("55000");
+
+        transition("approveProject", projectId, "pmo");
+        as("auditor").documentName("projectPlan").variable("id", projectId).execute()
+                .path("project.baselineVersion").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void cannotEditThePlanAfterApproval() {
+        String projectId = newProject(newPortfolio(), null);
+        addDeliverable(projectId, "Design", "1000", "2027-01-04", "2027-02-26");
+        transition("approveProject", projectId, "pmo");
+        long events = eventCount();
+        assertRefused(as("pm").documentName("addDeliverable")
+                              .variable("input", deliverableInput(projectId, "Late", "10", "2027-01-04", "2027-01-05")),
+                      "BASELINE_LOCKED");
+        assertRefused(as("pm").documentName("planBudgetLine")
+                              .variable("input", budgetInput(projectId, "LABOUR", "1", "EUR")),
+                      "BASELINE_LOCKED");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void moneyMustBeInThePortfoliosCurrency() {
+        String projectId = newProject(newPortfolio(), null);
+        assertRefused(as("pm").documentName("planBudgetLine")
+                              .variable("input", budgetInput(projectId, "LABOUR", "100", "USD")),
+                      "VALIDATION_FAILED");
+        Map<String, Object> input = deliverableInput(projectId, "Design", "10", "2027-01-04", "2027-01-05");
+        input.put("plannedCost", Map.of("amount", "10", "currency", "GBP"));
+        assertRefused(as("pm").documentName("addDeliverable").variable("input", input), "VALIDATION_FAILED");
+    }
+
+    @Test
+    void refusesNegativeCostsAndBackwardDates() {
+        String projectId = newProject(newPortfolio(), null);
+        assertRefused(as("pm").documentName("addDeliverable")
+                              .variable("input", deliverableInput(projectId, "Neg", "-1", "2027-01-04", "2027-01-05")),
+                      "VALIDATION_FAILED");
+        assertRefused(as("pm").documentName("addDeliverable")
+                              .variable("input", deliverableInput(projectId, "Back", "1", "2027-02-04", "2027-01-05")),
+                      "VALIDATION_FAILED");
+    }
+
+    @Test
+    void milestoneMustFallInsideTheProjectWindow() {
+        String projectId = newProject(newPortfolio(), null);
+        assertRefused(as("pm").documentName("scheduleMilestone")
+                              .variable("input", Map.of("projectId", projectId, "name", "Too late",
+                                                        "dueDate", "2030-01-01")),
+                      "VALIDATION_FAILED");
+    }
+
+    @Test
+    void removingADeliverableUnlinksItsMilestones() {
+        String projectId = newProject(newPortfolio(), null);
+        String design = addDeliverable(projectId, "Design", "1000", "2027-01-04", "2027-02-26");
+        scheduleMilestone(projectId, "Design done", "2027-02-26", List.of(design));
+        var removed = as("pm").documentName("removeDeliverable")
+                .variable("input", Map.of("projectId", projectId, "deliverableId", design)).execute();
+        removed.path("removeDeliverable.project.deliverables").entityList(Object.class).hasSize(0);
+        removed.path("removeDeliverable.project.milestones[0].deliverables").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void zeroClearsABudgetLine() {
+        String projectId = newProject(newPortfolio(), null);
+        planBudget(projectId, "TRAVEL", "300");
+        var cleared = as("pm").documentName("planBudgetLine")
+                .variable("input", budgetInput(projectId, "TRAVEL", "0", "EUR")).execute();
+        cleared.path("planBudgetLine.project.budget.lines").entityList(Object.class).hasSize(0);
+        assertThat(cleared.path("planBudgetLine.project.budget.total.amount").entity(BigDecimal.class).get())
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
+    void teamMemberCannotPlan() {
+        String projectId = newProject(newPortfolio(), null);
+        assertRefused(as("member").documentName("planBudgetLine")
+                              .variable("input", budgetInput(projectId, "LABOUR", "1", "EUR")),
+                      "FORBIDDEN");
+    }
+
+    private String addDeliverable(String projectId, String name, String cost, String start, String finish) {
+        List<String> ids = as("pm").documentName("addDeliverable")
+                .variable("input", deliverableInput(projectId, name, cost, start, finish)).execute()
+                .path("addDeliverable.project.deliverables[*].id").entityList(String.class).get();
+        return ids.get(ids.size() - 1);
+    }
+
+    private void scheduleMilestone(String projectId, String name, String due, List<String> deliverables) {
+        as("pm").documentName("scheduleMilestone")
+                .variable("input", Map.of("projectId", projectId, "name", name, "dueDate", due,
+                                          "deliverableIds", deliverables))
+                .execute().path("scheduleMilestone.project.milestones").entityList(Object.class).hasSizeGreaterThan(0);
+    }
+
+    private void planBudget(String projectId, String category, String amount) {
+        as("pm").documentName("planBudgetLine").variable("input", budgetInput(projectId, category, amount, "EUR"))
+                .execute().path("planBudgetLine.project.budget.lines").entityList(Object.class).hasSizeGreaterThan(0);
+    }
+
+    private static Map<String, Object> deliverableInput(String projectId, String name, String cost, String start,
+                                                        String finish) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("projectId", projectId);
+        input.put("name", name);
+        input.put("description", name + " work");
+        input.put("acceptanceCriteria", "Signed off by the sponsor");
+        input.put("plannedCost", Map.of("amount", cost, "currency", "EUR"));
+        input.put("plannedStart", start);
+        input.put("plannedFinish", finish);
+        return input;
+    }
+
+    private static Map<String, Object> budgetInput(String projectId, String category, String amount, String currency) {
+        return Map.of("projectId", projectId, "category", category,
+                      "amount", Map.of("amount", amount, "currency", currency));
+    }
+}
