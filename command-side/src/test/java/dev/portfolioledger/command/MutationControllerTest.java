@@ -1,5 +1,19 @@
 package dev.portfolioledger.command;
 
+import dev.portfolioledger.api.changerequest.ApproveChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.AssessChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.ChangeKind;
+import dev.portfolioledger.api.changerequest.ChangeRequestId;
+import dev.portfolioledger.api.changerequest.ProposedChange;
+import dev.portfolioledger.api.changerequest.RejectChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
+import dev.portfolioledger.command.changerequest.ApproveChangeRequestInput;
+import dev.portfolioledger.command.changerequest.AssessChangeRequestInput;
+import dev.portfolioledger.command.changerequest.ChangeRequestMutationController;
+import dev.portfolioledger.command.changerequest.DeliverablePlanInput;
+import dev.portfolioledger.command.changerequest.ProposedChangeInput;
+import dev.portfolioledger.command.changerequest.RejectChangeRequestInput;
+import dev.portfolioledger.command.changerequest.SubmitChangeRequestInput;
 import dev.portfolioledger.api.ErrorCode;
 import dev.portfolioledger.api.Money;
 import dev.portfolioledger.api.RuleViolation;
@@ -69,13 +83,14 @@ class MutationControllerTest {
     private static final String PROJECT = "00000000-0000-0000-0000-0000000000c1";
     private static final List<Class<?>> CONTROLLERS = List.of(
             PortfolioMutationController.class, ProgramMutationController.class, ProjectMutationController.class,
-            ProjectPlanningMutationController.class);
+            ProjectPlanningMutationController.class, ChangeRequestMutationController.class);
 
     private final AuditedCommandGateway gateway = mock(AuditedCommandGateway.class);
     private final PortfolioMutationController portfolios = new PortfolioMutationController(gateway);
     private final ProgramMutationController programs = new ProgramMutationController(gateway);
     private final ProjectMutationController projects = new ProjectMutationController(gateway);
     private final ProjectPlanningMutationController planning = new ProjectPlanningMutationController(gateway);
+    private final ChangeRequestMutationController changeRequests = new ChangeRequestMutationController(gateway);
 
     private static void assertValidationFailed(ThrowingCallable mutation) {
         assertThatThrownBy(mutation).isInstanceOfSatisfying(RuleViolation.class,
@@ -244,6 +259,89 @@ class MutationControllerTest {
         verifyNoInteractions(gateway);
     }
 
+    // --- change requests ---
+
+    private static final String CHANGE_REQUEST = "00000000-0000-0000-0000-0000000000f1";
+    private static final String BUILD = "00000000-0000-0000-0000-0000000000d2";
+
+    @Test
+    void submitChangeRequestTurnsEachKindIntoAProposedChange() {
+        var command = ArgumentCaptor.forClass(Object.class);
+        LocalDate due = LocalDate.of(2027, 6, 15);
+        var training = new DeliverablePlanInput(null, "Training", null, null,
+                new MoneyInput(new BigDecimal("5000"), "EUR"), LocalDate.of(2027, 6, 1), LocalDate.of(2027, 6, 30));
+
+        changeRequests.submitChangeRequest(new SubmitChangeRequestInput(PROJECT, CHANGE_REQUEST, "Training",
+                "Users need it", List.of(
+                        new ProposedChangeInput(ChangeKind.ADD_DELIVERABLE, training, null, null, null, null, null),
+                        new ProposedChangeInput(ChangeKind.REMOVE_DELIVERABLE, null, BUILD, null, null, null, null),
+                        new ProposedChangeInput(ChangeKind.MOVE_MILESTONE, null, null,
+                                "00000000-0000-0000-0000-0000000000e1", due, null, null),
+                        new ProposedChangeInput(ChangeKind.CHANGE_BUDGET, null, null, null, null,
+                                CostCategory.LABOUR, new MoneyInput(new BigDecimal("65000"), "EUR"))),
+                "CCB meeting"));
+
+        verify(gateway).send(command.capture(), eq(ProjectId.of(PROJECT)), eq("CCB meeting"));
+        assertThat(command.getValue()).isInstanceOfSatisfying(SubmitChangeRequestCommand.class, submitted -> {
+            assertThat(submitted.changeRequestId()).isEqualTo(ChangeRequestId.of(CHANGE_REQUEST));
+            assertThat(submitted.changes()).extracting(ProposedChange::kind).containsExactly(
+                    ChangeKind.ADD_DELIVERABLE, ChangeKind.REMOVE_DELIVERABLE, ChangeKind.MOVE_MILESTONE,
+                    ChangeKind.CHANGE_BUDGET);
+            assertThat(submitted.changes().get(0).deliverable().deliverableId()).as("server-chosen id").isNotNull();
+            assertThat(submitted.changes().get(1)).isEqualTo(ProposedChange.removeDeliverable(DeliverableId.of(BUILD)));
+        });
+    }
+
+    @Test
+    void submitChangeRequestRefusesFieldsOfAnotherKindBeforeAnyCommandIsSent() {
+        assertValidationFailed(() -> changeRequests.submitChangeRequest(new SubmitChangeRequestInput(PROJECT, null,
+                "Training", "Users need it", List.of(new ProposedChangeInput(ChangeKind.REMOVE_DELIVERABLE, null,
+                        BUILD, null, LocalDate.of(2027, 6, 15), null, null)), null)));
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void modifyDeliverableNeedsTheDeliverableId() {
+        var plan = new DeliverablePlanInput(null, "Build", null, null, new MoneyInput(BigDecimal.TEN, "EUR"),
+                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 6, 30));
+        assertValidationFailed(() -> changeRequests.submitChangeRequest(new SubmitChangeRequestInput(PROJECT, null,
+                "Build more", "Returns", List.of(new ProposedChangeInput(ChangeKind.MODIFY_DELIVERABLE, plan, null,
+                        null, null, null, null)), null)));
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void assessChangeRequestAcceptsNegativeCostImpact() {
+        changeRequests.assessChangeRequest(new AssessChangeRequestInput(PROJECT, CHANGE_REQUEST,
+                new MoneyInput(new BigDecimal("-250.00"), "EUR"), -3, "None", null));
+
+        verify(gateway).send(new AssessChangeRequestCommand(ProjectId.of(PROJECT), ChangeRequestId.of(CHANGE_REQUEST),
+                Money.of("-250.00", "EUR"), -3, "None"), ProjectId.of(PROJECT), null);
+    }
+
+    @Test
+    void rejectChangeRequestKeepsTheReasonInTheEventAndTheAuditTrail() {
+        changeRequests.rejectChangeRequest(new RejectChangeRequestInput(PROJECT, CHANGE_REQUEST, "Out of scope"));
+
+        verify(gateway).send(new RejectChangeRequestCommand(ProjectId.of(PROJECT), ChangeRequestId.of(CHANGE_REQUEST),
+                "Out of scope"), ProjectId.of(PROJECT), "Out of scope");
+    }
+
+    @Test
+    void rejectChangeRequestRefusesBlankReason() {
+        assertValidationFailed(() -> changeRequests.rejectChangeRequest(
+                new RejectChangeRequestInput(PROJECT, CHANGE_REQUEST, " ")));
+        verifyNoInteractions(gateway);
+    }
+
+    @Test
+    void approveChangeRequestCarriesNoActorArgument() {
+        changeRequests.approveChangeRequest(new ApproveChangeRequestInput(PROJECT, CHANGE_REQUEST, null));
+
+        verify(gateway).send(new ApproveChangeRequestCommand(ProjectId.of(PROJECT), ChangeRequestId.of(CHANGE_REQUEST)),
+                ProjectId.of(PROJECT), null);
+    }
+
     @Test
     void everyMutationNamesItsAuthorizationRule() {
         Map<String, String> expected = Map.ofEntries(
@@ -267,7 +365,12 @@ class MutationControllerTest {
                 entry("reviseMilestone", Roles.PLAN_PROJECTS),
                 entry("removeMilestone", Roles.PLAN_PROJECTS),
                 entry("planBudgetLine", Roles.PLAN_PROJECTS),
-                entry("defineProjectObjectives", Roles.PLAN_PROJECTS));
+                entry("defineProjectObjectives", Roles.PLAN_PROJECTS),
+                entry("submitChangeRequest", Roles.PLAN_PROJECTS),
+                entry("assessChangeRequest", Roles.PLAN_PROJECTS),
+                entry("approveChangeRequest", "hasRole('CHANGE_APPROVER')"),
+                entry("rejectChangeRequest", "hasRole('CHANGE_APPROVER')"),
+                entry("withdrawChangeRequest", Roles.PLAN_PROJECTS));
 
         Map<String, String> actual = new HashMap<>();
         for (Method method : mutationMethods()) {

@@ -3,12 +3,16 @@ package dev.portfolioledger.axon.catchup;
 import dev.portfolioledger.api.ErrorCode;
 import dev.portfolioledger.api.RuleViolation;
 import dev.portfolioledger.axon.command.CommandReceipt;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,15 +37,18 @@ public class ProjectionCatchUp {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
     private final Duration timeout;
     private final Duration pollInterval;
 
     public ProjectionCatchUp(JdbcTemplate jdbc,
                              @Qualifier("serializer") Serializer serializer,
+                             ObjectProvider<EventProcessingConfiguration> processing,
                              @Value("${portfolio.read-your-writes.timeout:PT10S}") Duration timeout,
                              @Value("${portfolio.read-your-writes.poll-interval:PT0.005S}") Duration pollInterval) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.processing = processing;
         this.timeout = timeout;
         this.pollInterval = pollInterval;
     }
@@ -72,6 +79,34 @@ public class ProjectionCatchUp {
     }
 
     boolean hasProcessed(String processingGroup, String aggregateId, long globalIndex) {
+        Boolean local = processedLocally(processingGroup, aggregateId, globalIndex);
+        return local != null ? local : storedTokenCovers(processingGroup, aggregateId, globalIndex);
+    }
+
+    /*
+     * When this instance owns the segment, its in-memory status is exact and immediate: a work
+     * package advances it for events it does not handle too, whereas it stores such a position in
+     * the token table only when it next extends its claim (seconds later). Null: not owned here.
+     */
+    private Boolean processedLocally(String processingGroup, String aggregateId, long globalIndex) {
+        EventProcessingConfiguration configuration = processing.getIfAvailable();
+        if (configuration == null) {
+            return null;
+        }
+        var processor = configuration.eventProcessor(processingGroup, StreamingEventProcessor.class);
+        if (processor.isEmpty()) {
+            return null;
+        }
+        int hash = Objects.hashCode(aggregateId);
+        for (EventTrackerStatus status : processor.get().processingStatus().values()) {
+            if (status.getSegment().matches(hash) && !status.isErrorState()) {
+                return covers(status.getTrackingToken(), globalIndex);
+            }
+        }
+        return null;
+    }
+
+    private boolean storedTokenCovers(String processingGroup, String aggregateId, long globalIndex) {
         List<StoredToken> tokens = jdbc.query(
                 "SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?",
                 (rs, n) -> new StoredToken(rs.getInt(1), rs.getBytes(2), rs.getString(3)),
@@ -94,8 +129,14 @@ public class ProjectionCatchUp {
         if (stored.token() == null || stored.tokenType() == null) {
             return false;
         }
-        TrackingToken token = serializer.deserialize(
-                new SimpleSerializedObject<>(stored.token(), byte[].class, stored.tokenType(), null));
+        return covers(serializer.<byte[], TrackingToken>deserialize(
+                new SimpleSerializedObject<>(stored.token(), byte[].class, stored.tokenType(), null)), globalIndex);
+    }
+
+    private static boolean covers(TrackingToken token, long globalIndex) {
+        if (token == null) {
+            return false;
+        }
         TrackingToken lowerBound = WrappedToken.unwrapLowerBound(token);
         if (lowerBound instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);

@@ -1,6 +1,21 @@
 package dev.portfolioledger.command.project;
 
 import dev.portfolioledger.api.ErrorCode;
+import dev.portfolioledger.api.changerequest.ApproveChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.AssessChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestApprovedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestAssessedEvent;
+import dev.portfolioledger.api.changerequest.ChangeKind;
+import dev.portfolioledger.api.changerequest.ChangeRequestId;
+import dev.portfolioledger.api.changerequest.ChangeRequestRejectedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestStatus;
+import dev.portfolioledger.api.changerequest.ChangeRequestSubmittedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestWithdrawnEvent;
+import dev.portfolioledger.api.changerequest.ProposedChange;
+import dev.portfolioledger.api.changerequest.RejectChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.WithdrawChangeRequestCommand;
 import dev.portfolioledger.api.RuleViolation;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.Money;
@@ -47,12 +62,14 @@ import dev.portfolioledger.command.portfolio.PortfolioFacts;
 import dev.portfolioledger.command.program.ProgramFacts;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +109,16 @@ public class Project {
     private final Map<CostCategory, Money> budget = new EnumMap<>(CostCategory.class);
     /** 0 while no baseline exists. */
     private int baselineVersion;
+    /** Every change request ever submitted, by id, so an id is never reused. */
+    private final Map<ChangeRequestId, ChangeRequest> changeRequests = new HashMap<>();
+
+    /** What the aggregate needs to decide about a change request. */
+    private record ChangeRequest(ChangeRequestStatus status, String submittedBy, List<ProposedChange> changes) {
+
+        ChangeRequest withStatus(ChangeRequestStatus newStatus) {
+            return new ChangeRequest(newStatus, submittedBy, changes);
+        }
+    }
 
     /** For Axon, which rebuilds a project from its events. */
     protected Project() {
@@ -215,6 +242,213 @@ public class Project {
     void handle(CancelProjectCommand command) {
         requireOpen("cancel");
         apply(new ProjectCancelledEvent(projectId, status, command.reason()));
+    }
+
+    // --- change requests, once a baseline exists ---
+
+    /** Called by {@link ChangeRequestCommandHandler} with the currency of the project's portfolio. */
+    void handle(SubmitChangeRequestCommand command, String actor, Currency portfolioCurrency) {
+        String submitter = requireActor(actor);
+        requireChangeControlOpen("submit a change request to");
+        requireNewChangeRequestId(command.changeRequestId());
+        requireChangesFitAtSubmission(command.changes(), portfolioCurrency);
+        apply(new ChangeRequestSubmittedEvent(projectId, command.changeRequestId(), command.title(),
+                command.justification(), command.changes(), submitter));
+    }
+
+    /** Called by {@link ChangeRequestCommandHandler} with the currency of the project's portfolio. */
+    void handle(AssessChangeRequestCommand command, String actor, Currency portfolioCurrency) {
+        String assessor = requireActor(actor);
+        requireChangeControlOpen("assess a change request of");
+        ChangeRequest request = requireChangeRequest(command.changeRequestId());
+        requireChangeRequestStatus(command.changeRequestId(), request, ChangeRequestStatus.SUBMITTED, "assess");
+        requireInCurrency(command.costImpact(), portfolioCurrency, "costImpact");
+        apply(new ChangeRequestAssessedEvent(projectId, command.changeRequestId(), command.costImpact(),
+                command.scheduleImpactDays(), command.riskNotes(), assessor));
+    }
+
+    /**
+     * Approval is one atomic decision: the request is approved and the baseline revised to the next
+     * version with exactly its changes, or, when any change no longer fits the current baseline,
+     * nothing happens at all.
+     */
+    @CommandHandler
+    void handle(ApproveChangeRequestCommand command, @MetaDataValue("actor") String actor) {
+        String approver = requireActor(actor);
+        requireChangeControlOpen("approve a change request of");
+        ChangeRequest request = requireChangeRequest(command.changeRequestId());
+        requireChangeRequestStatus(command.changeRequestId(), request, ChangeRequestStatus.ASSESSED, "approve");
+        requireNotSubmitter(command.changeRequestId(), request, approver);
+        requireChangesFitBaseline(command.changeRequestId(), request.changes());
+        apply(new ChangeRequestApprovedEvent(projectId, command.changeRequestId(), approver));
+        apply(new BaselineRevisedEvent(projectId, baselineVersion + 1, command.changeRequestId(), request.changes()));
+    }
+
+    @CommandHandler
+    void handle(RejectChangeRequestCommand command, @MetaDataValue("actor") String actor) {
+        String rejecter = requireActor(actor);
+        requireChangeControlOpen("reject a change request of");
+        ChangeRequest request = requireChangeRequest(command.changeRequestId());
+        requireChangeRequestStatus(command.changeRequestId(), request, ChangeRequestStatus.ASSESSED, "reject");
+        apply(new ChangeRequestRejectedEvent(projectId, command.changeRequestId(), command.reason(), rejecter));
+    }
+
+    @CommandHandler
+    void handle(WithdrawChangeRequestCommand command, @MetaDataValue("actor") String actor) {
+        String withdrawer = requireActor(actor);
+        requireChangeControlOpen("withdraw a change request of");
+        ChangeRequest request = requireChangeRequest(command.changeRequestId());
+        requireSubmitter(command.changeRequestId(), request, withdrawer);
+        if (!request.status().isOpen()) {
+            throw new RuleViolation(ErrorCode.ILLEGAL_TRANSITION, "Cannot withdraw change request "
+                    + command.changeRequestId() + ": it is " + request.status() + ", not SUBMITTED or ASSESSED");
+        }
+        apply(new ChangeRequestWithdrawnEvent(projectId, command.changeRequestId()));
+    }
+
+    /** The actor is stamped into the metadata by the dispatch interceptor; without one nobody is accountable. */
+    private static String requireActor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new RuleViolation(ErrorCode.FORBIDDEN, "No authenticated actor on the command");
+        }
+        return actor;
+    }
+
+    /** Change requests alter a baseline, so they need one, and an open project. */
+    private void requireChangeControlOpen(String action) {
+        if (status == ProjectStatus.PROPOSED) {
+            throw new RuleViolation(ErrorCode.ILLEGAL_TRANSITION, "Cannot " + action + " project " + projectId
+                    + ": it is PROPOSED; plan directly; there is no baseline yet");
+        }
+        if (!status.isOpen() || baselineVersion == 0) {
+            throw illegalTransition(action, "APPROVED, ACTIVE or ON_HOLD");
+        }
+    }
+
+    private void requireNewChangeRequestId(ChangeRequestId changeRequestId) {
+        if (changeRequests.containsKey(changeRequestId)) {
+            throw new RuleViolation(ErrorCode.ALREADY_EXISTS, "Change request " + changeRequestId
+                    + " already exists in project " + projectId + "; ids are never reused");
+        }
+    }
+
+    private ChangeRequest requireChangeRequest(ChangeRequestId changeRequestId) {
+        ChangeRequest request = changeRequests.get(changeRequestId);
+        if (request == null) {
+            throw new RuleViolation(ErrorCode.NOT_FOUND,
+                    "Project " + projectId + " has no change request " + changeRequestId);
+        }
+        return request;
+    }
+
+    private static void requireChangeRequestStatus(ChangeRequestId changeRequestId, ChangeRequest request,
+                                                   ChangeRequestStatus required, String action) {
+        if (request.status() != required) {
+            throw new RuleViolation(ErrorCode.ILLEGAL_TRANSITION, "Cannot " + action + " change request "
+                    + changeRequestId + ": it is " + request.status() + ", not " + required);
+        }
+    }
+
+    private static void requireNotSubmitter(ChangeRequestId changeRequestId, ChangeRequest request, String approver) {
+        if (request.submittedBy().equals(approver)) {
+            throw new RuleViolation(ErrorCode.SELF_APPROVAL_FORBIDDEN, "Change request " + changeRequestId
+                    + " was submitted by " + approver + ", who therefore cannot approve it");
+        }
+    }
+
+    private static void requireSubmitter(ChangeRequestId changeRequestId, ChangeRequest request, String actor) {
+        if (!request.submittedBy().equals(actor)) {
+            throw new RuleViolation(ErrorCode.FORBIDDEN, "Only " + request.submittedBy()
+                    + ", who submitted change request " + changeRequestId + ", may withdraw it");
+        }
+    }
+
+    /** At submission: money in the portfolio's currency and every referenced id known now. */
+    private void requireChangesFitAtSubmission(List<ProposedChange> changes, Currency portfolioCurrency) {
+        for (int i = 0; i < changes.size(); i++) {
+            ProposedChange change = changes.get(i);
+            String field = "changes[" + i + "]";
+            switch (change.kind()) {
+                case ADD_DELIVERABLE -> {
+                    requireInCurrency(change.deliverable().plannedCost(), portfolioCurrency,
+                            field + ".deliverable.plannedCost");
+                    if (usedDeliverableIds.contains(change.deliverable().deliverableId())) {
+                        throw new RuleViolation(ErrorCode.VALIDATION_FAILED, field + " would " + change.describe()
+                                + ", but that id already exists or existed in project " + projectId);
+                    }
+                }
+                case MODIFY_DELIVERABLE -> {
+                    requireInCurrency(change.deliverable().plannedCost(), portfolioCurrency,
+                            field + ".deliverable.plannedCost");
+                    requireKnownDeliverable(field, change);
+                }
+                case REMOVE_DELIVERABLE -> requireKnownDeliverable(field, change);
+                case MOVE_MILESTONE -> {
+                    if (!milestones.containsKey(change.milestoneId())) {
+                        throw new RuleViolation(ErrorCode.VALIDATION_FAILED, field + " would " + change.describe()
+                                + ", but project " + projectId + " has no such milestone");
+                    }
+                    if (outsideWindow(change.newDueDate())) {
+                        throw new RuleViolation(ErrorCode.VALIDATION_FAILED, field + ".newDueDate "
+                                + change.newDueDate() + " is outside the project's planned window " + plannedStart
+                                + " to " + plannedFinish);
+                    }
+                }
+                case CHANGE_BUDGET -> requireInCurrency(change.newAmount(), portfolioCurrency, field + ".newAmount");
+            }
+        }
+    }
+
+    private void requireKnownDeliverable(String field, ProposedChange change) {
+        if (!deliverables.containsKey(change.targetDeliverableId())) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, field + " would " + change.describe()
+                    + ", but project " + projectId + " has no such deliverable");
+        }
+    }
+
+    /**
+     * At approval: every change, applied in order, must still fit the current baseline, which
+     * earlier approvals may have revised since submission. The first that does not is named.
+     */
+    private void requireChangesFitBaseline(ChangeRequestId changeRequestId, List<ProposedChange> changes) {
+        Set<DeliverableId> present = new HashSet<>(deliverables.keySet());
+        Set<DeliverableId> used = new HashSet<>(usedDeliverableIds);
+        Optional<Currency> baselineCurrency = baselineCurrency();
+        for (ProposedChange change : changes) {
+            String conflict = switch (change.kind()) {
+                case ADD_DELIVERABLE -> used.add(change.targetDeliverableId()) ? null
+                        : "the deliverable id already exists or existed";
+                case MODIFY_DELIVERABLE -> present.contains(change.targetDeliverableId()) ? null
+                        : "the baseline no longer has that deliverable";
+                case REMOVE_DELIVERABLE -> present.remove(change.targetDeliverableId()) ? null
+                        : "the baseline no longer has that deliverable";
+                case MOVE_MILESTONE -> !milestones.containsKey(change.milestoneId())
+                        ? "the baseline has no such milestone"
+                        : outsideWindow(change.newDueDate()) ? "the date is outside the planned window "
+                                + plannedStart + " to " + plannedFinish : null;
+                case CHANGE_BUDGET -> baselineCurrency.filter(currency -> !change.newAmount().isIn(currency))
+                        .map(currency -> "the baseline is in " + currency.getCurrencyCode()).orElse(null);
+            };
+            if (change.kind() == ChangeKind.ADD_DELIVERABLE && conflict == null) {
+                present.add(change.targetDeliverableId());
+            }
+            if (conflict != null) {
+                throw new RuleViolation(ErrorCode.CONFLICT, "Change request " + changeRequestId
+                        + " no longer fits baseline version " + baselineVersion + " of project " + projectId
+                        + ": cannot " + change.describe() + " because " + conflict);
+            }
+        }
+    }
+
+    /** The currency the baseline's money is in, when it holds any money. */
+    private Optional<Currency> baselineCurrency() {
+        return java.util.stream.Stream.concat(budget.values().stream(),
+                        deliverables.values().stream().map(DeliverablePlan::plannedCost))
+                .map(Money::currency).findFirst();
+    }
+
+    private boolean outsideWindow(LocalDate date) {
+        return date.isBefore(plannedStart) || date.isAfter(plannedFinish);
     }
 
     private static void requirePortfolioNotArchived(PortfolioFacts portfolio) {
@@ -361,9 +595,14 @@ public class Project {
     /** The removal event stands for the unlinking too (see its javadoc), so no event of its own. */
     @EventSourcingHandler
     void on(DeliverableRemovedEvent event) {
-        deliverables.remove(event.deliverableId());
+        removeDeliverable(event.deliverableId());
+    }
+
+    /** Removes a deliverable and unlinks it from every milestone that marked it. */
+    private void removeDeliverable(DeliverableId deliverableId) {
+        deliverables.remove(deliverableId);
         milestones.replaceAll((id, milestone) -> new MilestonePlan(id, milestone.name(), milestone.dueDate(),
-                milestone.deliverableIds().stream().filter(linked -> !linked.equals(event.deliverableId())).toList()));
+                milestone.deliverableIds().stream().filter(linked -> !linked.equals(deliverableId)).toList()));
     }
 
     @EventSourcingHandler
@@ -385,10 +624,14 @@ public class Project {
     /** A zero amount clears the line, so the state (and any baseline) holds no zero lines. */
     @EventSourcingHandler
     void on(BudgetLinePlannedEvent event) {
-        if (event.line().amount().amount().signum() == 0) {
-            budget.remove(event.line().category());
+        planBudgetLine(event.line().category(), event.line().amount());
+    }
+
+    private void planBudgetLine(CostCategory category, Money amount) {
+        if (amount.amount().signum() == 0) {
+            budget.remove(category);
         } else {
-            budget.put(event.line().category(), event.line().amount());
+            budget.put(category, amount);
         }
     }
 
@@ -420,5 +663,55 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectCancelledEvent event) {
         status = ProjectStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(ChangeRequestSubmittedEvent event) {
+        changeRequests.put(event.changeRequestId(),
+                new ChangeRequest(ChangeRequestStatus.SUBMITTED, event.submittedBy(), event.changes()));
+    }
+
+    @EventSourcingHandler
+    void on(ChangeRequestAssessedEvent event) {
+        changeRequests.computeIfPresent(event.changeRequestId(),
+                (id, request) -> request.withStatus(ChangeRequestStatus.ASSESSED));
+    }
+
+    @EventSourcingHandler
+    void on(ChangeRequestApprovedEvent event) {
+        changeRequests.computeIfPresent(event.changeRequestId(),
+                (id, request) -> request.withStatus(ChangeRequestStatus.APPROVED));
+    }
+
+    @EventSourcingHandler
+    void on(ChangeRequestRejectedEvent event) {
+        changeRequests.computeIfPresent(event.changeRequestId(),
+                (id, request) -> request.withStatus(ChangeRequestStatus.REJECTED));
+    }
+
+    @EventSourcingHandler
+    void on(ChangeRequestWithdrawnEvent event) {
+        changeRequests.computeIfPresent(event.changeRequestId(),
+                (id, request) -> request.withStatus(ChangeRequestStatus.WITHDRAWN));
+    }
+
+    /** Applies the approved changes to the baseline state exactly as planning would. */
+    @EventSourcingHandler
+    void on(BaselineRevisedEvent event) {
+        baselineVersion = event.version();
+        for (ProposedChange change : event.changes()) {
+            switch (change.kind()) {
+                case ADD_DELIVERABLE -> {
+                    deliverables.put(change.deliverable().deliverableId(), change.deliverable());
+                    usedDeliverableIds.add(change.deliverable().deliverableId());
+                }
+                case MODIFY_DELIVERABLE -> deliverables.put(change.deliverable().deliverableId(), change.deliverable());
+                case REMOVE_DELIVERABLE -> removeDeliverable(change.deliverableId());
+                case MOVE_MILESTONE -> milestones.computeIfPresent(change.milestoneId(),
+                        (id, milestone) -> new MilestonePlan(id, milestone.name(), change.newDueDate(),
+                                milestone.deliverableIds()));
+                case CHANGE_BUDGET -> planBudgetLine(change.category(), change.newAmount());
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.portfolioledger.query.project;
 
+import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
+import dev.portfolioledger.api.changerequest.ProposedChange;
 import dev.portfolioledger.api.project.BaselineEstablishedEvent;
 import dev.portfolioledger.api.project.BudgetLine;
 import dev.portfolioledger.api.project.BudgetLinePlannedEvent;
@@ -130,6 +132,41 @@ public record ProjectPlan(
     public ProjectPlan on(BaselineEstablishedEvent e) {
         return new ProjectPlan(projectId, orEmpty(e.deliverables()), orEmpty(e.milestones()),
                                nonZero(orEmpty(e.budget())), objectives, e.version());
+    }
+
+    /**
+     * An approved change request revised the baseline: its changes apply in order, exactly as the
+     * planning events with the same effect would, and the plan takes the new version.
+     */
+    public ProjectPlan on(BaselineRevisedEvent e) {
+        ProjectPlan revised = this;
+        for (ProposedChange change : orEmpty(e.changes())) {
+            revised = revised.apply(change);
+        }
+        return new ProjectPlan(projectId, revised.deliverables, revised.milestones, revised.budget, objectives,
+                               e.version());
+    }
+
+    private ProjectPlan apply(ProposedChange change) {
+        return switch (change.kind()) {
+            case ADD_DELIVERABLE -> on(new DeliverableAddedEvent(projectId, change.deliverable()));
+            case MODIFY_DELIVERABLE -> on(new DeliverableRevisedEvent(projectId, change.deliverable()));
+            case REMOVE_DELIVERABLE -> on(new DeliverableRemovedEvent(projectId, change.deliverableId()));
+            case MOVE_MILESTONE -> on(new MilestoneRevisedEvent(projectId, moved(change)));
+            case CHANGE_BUDGET -> on(new BudgetLinePlannedEvent(projectId,
+                                                                new BudgetLine(change.category(), change.newAmount())));
+        };
+    }
+
+    private MilestonePlan moved(ProposedChange change) {
+        int at = indexOf(milestones, MilestonePlan::milestoneId, change.milestoneId());
+        if (at < 0) {
+            throw new IllegalStateException("Project " + projectId + ": a revised baseline moves milestone "
+                    + change.milestoneId() + ", which the plan does not have");
+        }
+        MilestonePlan milestone = milestones.get(at);
+        return new MilestonePlan(milestone.milestoneId(), milestone.name(), change.newDueDate(),
+                                 milestone.deliverableIds());
     }
 
     private ProjectPlan withSchedule(List<DeliverablePlan> newDeliverables, List<MilestonePlan> newMilestones) {

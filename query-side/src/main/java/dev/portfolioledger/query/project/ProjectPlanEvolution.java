@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.project;
 
+import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
 import dev.portfolioledger.api.project.BaselineEstablishedEvent;
 import dev.portfolioledger.api.project.BudgetLinePlannedEvent;
 import dev.portfolioledger.api.project.DeliverableAddedEvent;
@@ -58,6 +59,9 @@ public final class ProjectPlanEvolution {
             return existing(before, event).on(e);
         }
         if (event instanceof BaselineEstablishedEvent e) {
+            return existing(before, event).on(e);
+        }
+        if (event instanceof BaselineRevisedEvent e) {
             return existing(before, event).on(e);
         }
         return before;

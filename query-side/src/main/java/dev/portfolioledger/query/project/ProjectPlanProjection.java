@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.project;
 
+import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
 import dev.portfolioledger.api.project.BaselineEstablishedEvent;
 import dev.portfolioledger.api.project.BudgetLinePlannedEvent;
 import dev.portfolioledger.api.project.DeliverableAddedEvent;
@@ -74,6 +75,11 @@ public class ProjectPlanProjection {
 
     @EventHandler
     void on(BaselineEstablishedEvent event, @SequenceNumber long sequence) {
+        evolve(event.projectId(), event, sequence);
+    }
+
+    @EventHandler
+    void on(BaselineRevisedEvent event, @SequenceNumber long sequence) {
         evolve(event.projectId(), event, sequence);
     }
 

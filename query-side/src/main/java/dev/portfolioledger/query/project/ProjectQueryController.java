@@ -198,6 +198,31 @@ public class ProjectQueryController {
         return afterCatchUp(receipt);
     }
 
+    @SchemaMapping(typeName = "SubmitChangeRequestPayload", field = "project")
+    public ProjectView changeRequestSubmitted(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "AssessChangeRequestPayload", field = "project")
+    public ProjectView changeRequestAssessed(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "ApproveChangeRequestPayload", field = "project")
+    public ProjectView changeRequestApproved(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "RejectChangeRequestPayload", field = "project")
+    public ProjectView changeRequestRejected(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
+    @SchemaMapping(typeName = "WithdrawChangeRequestPayload", field = "project")
+    public ProjectView changeRequestWithdrawn(CommandReceipt receipt) {
+        return afterCatchUp(receipt);
+    }
+
     private static PageRequest<NameKey> page(Integer first, String after) {
         return PageRequest.of(first, DEFAULT_PAGE_SIZE, after, cursor -> NameKey.fromCursor(Projects.LISTING, cursor));
     }

@@ -38,6 +38,7 @@ class ProjectPlanSchemaTest {
             scalar JSON
             type PageInfo { hasNextPage: Boolean! endCursor: String }
             enum CostCategory { LABOUR MATERIALS EQUIPMENT SERVICES TRAVEL CONTINGENCY OTHER }
+            enum ChangeKind { ADD_DELIVERABLE REMOVE_DELIVERABLE MODIFY_DELIVERABLE MOVE_MILESTONE CHANGE_BUDGET }
             """;
 
     private static TypeDefinitionRegistry parse(String... locations) throws IOException {

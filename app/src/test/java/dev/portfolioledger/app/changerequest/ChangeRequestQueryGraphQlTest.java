@@ -1,0 +1,169 @@
+package dev.portfolioledger.app.changerequest;
+
+import dev.portfolioledger.app.support.GraphQlIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** project.changeRequests, scopeHistory and baselineDiff over a project with decided requests. */
+class ChangeRequestQueryGraphQlTest extends GraphQlIntegrationTest {
+
+    private static final String CHANGE_REQUESTS = """
+            query($id: ID!, $status: ChangeRequestStatus, $first: Int, $after: String) {
+              project(id: $id) {
+                changeRequests(status: $status, first: $first, after: $after) {
+                  edges { cursor node {
+                    id title justification status submittedBy submittedAt decidedBy decidedAt rejectionReason
+                    baselineVersion
+                    assessment { costImpact { amount currency } scheduleImpactDays riskNotes assessedBy assessedAt }
+                    changes { kind deliverable { id name plannedCost { amount currency } } deliverableId milestoneId
+                              newDueDate category newAmount { amount currency } }
+                  } }
+                  pageInfo { hasNextPage endCursor }
+                }
+              }
+            }
+            """;
+
+    @Test
+    void changeRequestsScopeHistoryAndDiff() {
+        String projectId = newProject(newPortfolio(), null);
+        String design = UUID.randomUUID().toString();
+        Map<String, Object> input = new HashMap<>(deliverable(design, "Design", "12000"));
+        input.put("projectId", projectId);
+        as("pm").documentName("addDeliverable").variable("input", input).execute()
+                .path("addDeliverable.project.id").hasValue();
+        as("pm").documentName("planBudgetLine")
+                .variable("input", Map.of("projectId", projectId, "category", "LABOUR", "amount", money("50000")))
+                .execute().path("planBudgetLine.project.id").hasValue();
+        transition("approveProject", projectId, "pmo");
+
+        String approved = submit(projectId, List.of(
+                Map.of("kind", "MODIFY_DELIVERABLE", "deliverable", deliverable(design, "Design", "15000")),
+                Map.of("kind", "CHANGE_BUDGET", "category", "LABOUR", "newAmount", money("60000"))));
+        assess(projectId, approved);
+        as("approver").documentName("approveChangeRequest")
+                .variable("input", Map.of("projectId", projectId, "changeRequestId", approved)).execute()
+                .path("approveChangeRequest.project.baselineVersion").entity(Integer.class).isEqualTo(2);
+        String rejected = submit(projectId, List.of(
+                Map.of("kind", "REMOVE_DELIVERABLE", "deliverableId", design)));
+        assess(projectId, rejected);
+        as("approver").documentName("rejectChangeRequest")
+                .variable("input", Map.of("projectId", projectId, "changeRequestId", rejected,
+                                          "reason", "Out of scope")).execute()
+                .path("rejectChangeRequest.project.id").hasValue();
+        String open = submit(projectId, List.of(
+                Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL", "newAmount", money("900"))));
+
+        // newest first, two per page
+        var first = as("pm").document(CHANGE_REQUESTS).variable("id", projectId).variable("first", 2).execute();
+        first.path("project.changeRequests.edges[*].node.id").entityList(String.class)
+                .containsExactly(open, rejected);
+        first.path("project.changeRequests.edges[0].node.status").entity(String.class).isEqualTo("SUBMITTED");
+        first.path("project.changeRequests.edges[0].node.assessment").valueIsNull();
+        first.path("project.changeRequests.edges[0].node.changes[0].category").entity(String.class)
+                .isEqualTo("TRAVEL");
+        first.path("project.changeRequests.edges[1].node.rejectionReason").entity(String.class)
+                .isEqualTo("Out of scope");
+        first.path("project.changeRequests.edges[1].node.decidedBy").entity(String.class).isEqualTo("approver");
+        first.path("project.changeRequests.edges[1].node.changes[0].deliverableId").entity(String.class)
+                .isEqualTo(design);
+        first.path("project.changeRequests.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String cursor = first.path("project.changeRequests.pageInfo.endCursor").entity(String.class).get();
+
+        var second = as("pm").document(CHANGE_REQUESTS).variable("id", projectId).variable("first", 2)
+                .variable("after", cursor).execute();
+        second.path("project.changeRequests.edges[*].node.id").entityList(String.class).containsExactly(approved);
+        second.path("project.changeRequests.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+        second.path("project.changeRequests.edges[0].node.baselineVersion").entity(Integer.class).isEqualTo(2);
+        second.path("project.changeRequests.edges[0].node.assessment.scheduleImpactDays").entity(Integer.class)
+                .isEqualTo(10);
+        assertThat(second.path("project.changeRequests.edges[0].node.assessment.costImpact.amount")
+                           .entity(BigDecimal.class).get()).isEqualByComparingTo("3000");
+        second.path("project.changeRequests.edges[0].node.changes[0].deliverable.id").entity(String.class)
+                .isEqualTo(design);
+        second.path("project.changeRequests.edges[0].node.changes[*].kind").entityList(String.class)
+                .containsExactly("MODIFY_DELIVERABLE", "CHANGE_BUDGET");
+
+        as("pm").document(CHANGE_REQUESTS).variable("id", projectId).variable("status", "APPROVED").execute()
+                .path("project.changeRequests.edges[*].node.id").entityList(String.class).containsExactly(approved);
+
+        var history = as("pm").document("""
+                query($id: ID!) { scopeHistory(projectId: $id) {
+                  version establishedAt submittedBy approvedBy justification changeRequest { id }
+                  changes { kind }
+                } }
+                """).variable("id", projectId).execute();
+        history.path("scopeHistory[*].version").entityList(Integer.class).containsExactly(1, 2);
+        history.path("scopeHistory[0].changeRequest").valueIsNull();
+        history.path("scopeHistory[0].changes").entityList(Object.class).hasSize(0);
+        history.path("scopeHistory[1].changeRequest.id").entity(String.class).isEqualTo(approved);
+        history.path("scopeHistory[1].submittedBy").entity(String.class).isEqualTo("pm");
+        history.path("scopeHistory[1].approvedBy").entity(String.class).isEqualTo("approver");
+        history.path("scopeHistory[1].changes[*].kind").entityList(String.class)
+                .containsExactly("MODIFY_DELIVERABLE", "CHANGE_BUDGET");
+
+        var diff = as("pm").document("""
+                query($id: ID!) { baselineDiff(projectId: $id, fromVersion: 1, toVersion: 2) {
+                  fromVersion toVersion
+                  addedDeliverables { deliverable { id } changeRequestIds }
+                  changedDeliverables { deliverableId name fields { field oldValue newValue } changeRequestIds }
+                  movedMilestones { milestoneId }
+                  budgetChanges { category oldAmount { amount } newAmount { amount currency } changeRequestIds }
+                } }
+                """).variable("id", projectId).execute();
+        diff.path("baselineDiff.addedDeliverables").entityList(Object.class).hasSize(0);
+        diff.path("baselineDiff.changedDeliverables[0].deliverableId").entity(String.class).isEqualTo(design);
+        diff.path("baselineDiff.changedDeliverables[0].fields[*].field").entityList(String.class)
+                .containsExactly("plannedCost");
+        diff.path("baselineDiff.changedDeliverables[0].changeRequestIds").entityList(String.class)
+                .containsExactly(approved);
+        diff.path("baselineDiff.budgetChanges[0].category").entity(String.class).isEqualTo("LABOUR");
+        diff.path("baselineDiff.budgetChanges[0].changeRequestIds").entityList(String.class)
+                .containsExactly(approved);
+
+        assertRefused(as("pm").document("""
+                query($id: ID!) { baselineDiff(projectId: $id, fromVersion: 2, toVersion: 1) { fromVersion } }
+                """).variable("id", projectId), "VALIDATION_FAILED");
+        assertRefused(as("pm").document("""
+                query($id: ID!) { baselineDiff(projectId: $id, fromVersion: 1, toVersion: 3) { fromVersion } }
+                """).variable("id", projectId), "VALIDATION_FAILED");
+    }
+
+    private String submit(String projectId, List<Map<String, Object>> changes) {
+        String id = UUID.randomUUID().toString();
+        as("pm").documentName("submitChangeRequest")
+                .variable("input", Map.of("projectId", projectId, "changeRequestId", id, "title", "Rescope",
+                                          "justification", "Discovery", "changes", changes))
+                .execute().path("submitChangeRequest.project.id").entity(String.class).isEqualTo(projectId);
+        return id;
+    }
+
+    private void assess(String projectId, String request) {
+        as("pm").documentName("assessChangeRequest")
+                .variable("input", Map.of("projectId", projectId, "changeRequestId", request,
+                                          "costImpact", money("3000"), "scheduleImpactDays", 10,
+                                          "riskNotes", "Vendor lock-in"))
+                .execute().path("assessChangeRequest.project.id").hasValue();
+    }
+
+    private static Map<String, Object> deliverable(String id, String name, String cost) {
+        Map<String, Object> deliverable = new HashMap<>();
+        deliverable.put("deliverableId", id);
+        deliverable.put("name", name);
+        deliverable.put("plannedCost", money(cost));
+        deliverable.put("plannedStart", "2027-01-04");
+        deliverable.put("plannedFinish", "2027-03-31");
+        return deliverable;
+    }
+
+    private static Map<String, Object> money(String amount) {
+        return Map.of("amount", amount, "currency", "EUR");
+    }
+}

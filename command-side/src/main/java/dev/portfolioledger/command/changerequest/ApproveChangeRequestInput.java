@@ -1,0 +1,5 @@
+package dev.portfolioledger.command.changerequest;
+
+/** GraphQL {@code ApproveChangeRequestInput}. */
+public record ApproveChangeRequestInput(String projectId, String changeRequestId, String reason) {
+}

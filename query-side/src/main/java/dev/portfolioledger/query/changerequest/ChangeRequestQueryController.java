@@ -1,0 +1,73 @@
+package dev.portfolioledger.query.changerequest;
+
+import dev.portfolioledger.api.changerequest.ChangeRequestStatus;
+import dev.portfolioledger.api.changerequest.ProposedChange;
+import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.axon.security.Roles;
+import dev.portfolioledger.query.paging.Connection;
+import dev.portfolioledger.query.paging.Cursors;
+import dev.portfolioledger.query.paging.Edge;
+import dev.portfolioledger.query.paging.PageRequest;
+import dev.portfolioledger.query.project.ProjectView;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+import java.util.List;
+import java.util.Map;
+
+/** A project's change requests, its scope history and the diff between two baseline versions. */
+@Controller
+public class ChangeRequestQueryController {
+
+    /** Names the cursors of {@code Project.changeRequests}. */
+    static final String LISTING = "project.changeRequests";
+
+    private final ChangeRequests changeRequests;
+
+    public ChangeRequestQueryController(ChangeRequests changeRequests) {
+        this.changeRequests = changeRequests;
+    }
+
+    /** One keyset query per project: a page is rarely asked for more than one project at once. */
+    @SchemaMapping(typeName = "Project", field = "changeRequests")
+    public Connection<ChangeRequestView> changeRequests(ProjectView project, @Argument ChangeRequestStatus status,
+                                                        @Argument Integer first, @Argument String after) {
+        PageRequest<Long> page = PageRequest.of(first, 20, after, cursor -> Cursors.decodeLong(LISTING, cursor));
+        List<Edge<ChangeRequestView>> fetched = changeRequests.page(project.id(), status, page).stream()
+                .map(v -> new Edge<>(Cursors.encode(LISTING, Long.toString(v.position())), v)).toList();
+        return Connection.of(fetched, page.first());
+    }
+
+    @QueryMapping
+    @PreAuthorize(Roles.READ_VIEWS)
+    public List<ScopeHistoryEntry> scopeHistory(@Argument String projectId) {
+        ProjectId id = ProjectId.of(projectId);
+        List<BaselineVersion> versions = changeRequests.versions(id);
+        return ScopeHistoryEntry.of(versions, versions.size() > 1 ? changeRequests.byId(id) : Map.of());
+    }
+
+    @QueryMapping
+    @PreAuthorize(Roles.READ_VIEWS)
+    public BaselineDiff baselineDiff(@Argument String projectId, @Argument int fromVersion,
+                                     @Argument int toVersion) {
+        return BaselineDiffs.diff(changeRequests.versions(ProjectId.of(projectId)), fromVersion, toVersion);
+    }
+
+    @SchemaMapping(typeName = "ChangeRequest", field = "id")
+    public String id(ChangeRequestView changeRequest) {
+        return changeRequest.changeRequestId().toString();
+    }
+
+    @SchemaMapping(typeName = "ProposedChange", field = "deliverableId")
+    public String deliverableId(ProposedChange change) {
+        return change.deliverableId() == null ? null : change.deliverableId().toString();
+    }
+
+    @SchemaMapping(typeName = "ProposedChange", field = "milestoneId")
+    public String milestoneId(ProposedChange change) {
+        return change.milestoneId() == null ? null : change.milestoneId().toString();
+    }
+}

@@ -1,0 +1,233 @@
+package dev.portfolioledger.query.changerequest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portfolioledger.api.Money;
+import dev.portfolioledger.api.changerequest.ChangeRequestId;
+import dev.portfolioledger.api.changerequest.ChangeRequestStatus;
+import dev.portfolioledger.api.changerequest.ProposedChange;
+import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.query.paging.PageRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * change_request_view and baseline_version_view. Proposed changes and version 1's plan are stored
+ * as JSON written with the Axon object mapper, the same mapping the events themselves use.
+ */
+@Repository
+public class ChangeRequests {
+
+    private static final TypeReference<List<ProposedChange>> CHANGES = new TypeReference<>() {
+    };
+
+    private static final String COLUMNS = "project_id, change_request_id, position, title, justification, "
+            + "changes, status, submitted_by, submitted_at, cost_impact, cost_currency, schedule_impact_days, "
+            + "risk_notes, assessed_by, assessed_at, decided_by, decided_at, rejection_reason, baseline_version";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    public ChangeRequests(NamedParameterJdbcTemplate jdbc,
+                          @Qualifier("defaultAxonObjectMapper") ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    public Optional<ChangeRequestView> find(ProjectId projectId, ChangeRequestId id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM change_request_view "
+                                  + "WHERE project_id = :projectId AND change_request_id = :id",
+                          Map.of("projectId", projectId.value(), "id", id.value()), (rs, n) -> view(rs))
+                .stream().findFirst();
+    }
+
+    /** Whether the request's row already reflects the event with this sequence number, or a later one. */
+    public boolean reflects(ProjectId projectId, ChangeRequestId id, long sequenceNumber) {
+        return !jdbc.queryForList("SELECT 1 FROM change_request_view WHERE project_id = :projectId "
+                                          + "AND change_request_id = :id AND last_sequence >= :sequence",
+                                  Map.of("projectId", projectId.value(), "id", id.value(),
+                                         "sequence", sequenceNumber), Integer.class).isEmpty();
+    }
+
+    /**
+     * Stores the request as of the event with this sequence number; a row that already reflects
+     * this or a later event is left alone, so a redelivered event never moves it backwards.
+     */
+    public void save(ChangeRequestView v, long sequenceNumber) {
+        ChangeRequestAssessment a = v.assessment();
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("projectId", v.projectId().value())
+                .addValue("id", v.changeRequestId().value())
+                .addValue("position", v.position())
+                .addValue("title", v.title())
+                .addValue("justification", v.justification())
+                .addValue("changes", json(v.changes()))
+                .addValue("status", v.status().name())
+                .addValue("submittedBy", v.submittedBy())
+                .addValue("submittedAt", timestamp(v.submittedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("costImpact", a == null ? null : a.costImpact().amount(), Types.NUMERIC)
+                .addValue("costCurrency", a == null ? null : a.costImpact().currency().getCurrencyCode(),
+                          Types.CHAR)
+                .addValue("scheduleImpactDays", a == null ? null : a.scheduleImpactDays(), Types.INTEGER)
+                .addValue("riskNotes", a == null ? null : a.riskNotes(), Types.VARCHAR)
+                .addValue("assessedBy", a == null ? null : a.assessedBy(), Types.VARCHAR)
+                .addValue("assessedAt", a == null ? null : timestamp(a.assessedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("decidedBy", v.decidedBy(), Types.VARCHAR)
+                .addValue("decidedAt", timestamp(v.decidedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("rejectionReason", v.rejectionReason(), Types.VARCHAR)
+                .addValue("baselineVersion", v.baselineVersion(), Types.INTEGER)
+                .addValue("sequence", sequenceNumber);
+        jdbc.update("""
+                INSERT INTO change_request_view (project_id, change_request_id, position, title, justification,
+                        changes, status, submitted_by, submitted_at, cost_impact, cost_currency,
+                        schedule_impact_days, risk_notes, assessed_by, assessed_at, decided_by, decided_at,
+                        rejection_reason, baseline_version, last_sequence)
+                VALUES (:projectId, :id, :position, :title, :justification, CAST(:changes AS jsonb), :status,
+                        :submittedBy, :submittedAt, :costImpact, :costCurrency, :scheduleImpactDays, :riskNotes,
+                        :assessedBy, :assessedAt, :decidedBy, :decidedAt, :rejectionReason, :baselineVersion,
+                        :sequence)
+                ON CONFLICT (project_id, change_request_id) DO UPDATE SET
+                    position = EXCLUDED.position, title = EXCLUDED.title, justification = EXCLUDED.justification,
+                    changes = EXCLUDED.changes, status = EXCLUDED.status, submitted_by = EXCLUDED.submitted_by,
+                    submitted_at = EXCLUDED.submitted_at, cost_impact = EXCLUDED.cost_impact,
+                    cost_currency = EXCLUDED.cost_currency, schedule_impact_days = EXCLUDED.schedule_impact_days,
+                    risk_notes = EXCLUDED.risk_notes, assessed_by = EXCLUDED.assessed_by,
+                    assessed_at = EXCLUDED.assessed_at, decided_by = EXCLUDED.decided_by,
+                    decided_at = EXCLUDED.decided_at, rejection_reason = EXCLUDED.rejection_reason,
+                    baseline_version = EXCLUDED.baseline_version, last_sequence = EXCLUDED.last_sequence
+                WHERE change_request_view.last_sequence < EXCLUDED.last_sequence
+                """, params);
+    }
+
+    /**
+     * A page of the project's requests, newest submitted first, optionally only those in one
+     * status. The key is the position; {@code page.after()} the position of the last row seen.
+     */
+    public List<ChangeRequestView> page(ProjectId projectId, ChangeRequestStatus status, PageRequest<Long> page) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("projectId", projectId.value())
+                .addValue("status", status == null ? null : status.name(), Types.VARCHAR)
+                .addValue("after", page.after(), Types.BIGINT)
+                .addValue("limit", page.fetchSize());
+        return jdbc.query("SELECT " + COLUMNS + " FROM change_request_view WHERE project_id = :projectId"
+                                  + (status == null ? "" : " AND status = :status")
+                                  + (page.after() == null ? "" : " AND position < :after")
+                                  + " ORDER BY position DESC LIMIT :limit", params, (rs, n) -> view(rs));
+    }
+
+    /** The project's baseline versions, oldest first. */
+    public List<BaselineVersion> versions(ProjectId projectId) {
+        return jdbc.query("SELECT project_id, version, change_request_id, established_at, changes, established "
+                                  + "FROM baseline_version_view WHERE project_id = :projectId ORDER BY version",
+                          Map.of("projectId", projectId.value()), (rs, n) -> new BaselineVersion(
+                        new ProjectId(rs.getObject("project_id", UUID.class)),
+                        rs.getInt("version"),
+                        Optional.ofNullable(rs.getObject("change_request_id", UUID.class))
+                                .map(ChangeRequestId::new).orElse(null),
+                        instant(rs, "established_at"),
+                        read(rs.getString("changes"), CHANGES),
+                        rs.getString("established") == null ? null
+                                : read(rs.getString("established"), new TypeReference<
+                                        BaselineVersion.EstablishedPlan>() {
+                                })));
+    }
+
+    /** The project's change requests by id; for the versions of its scope history. */
+    public Map<ChangeRequestId, ChangeRequestView> byId(ProjectId projectId) {
+        Map<ChangeRequestId, ChangeRequestView> found = new HashMap<>();
+        jdbc.query("SELECT " + COLUMNS + " FROM change_request_view WHERE project_id = :projectId",
+                   Map.of("projectId", projectId.value()), (rs, n) -> view(rs))
+                .forEach(v -> found.put(v.changeRequestId(), v));
+        return found;
+    }
+
+    /** Stores a baseline version; a version already stored is left as it is (versions never change). */
+    public void save(BaselineVersion v) {
+        jdbc.update("""
+                INSERT INTO baseline_version_view (project_id, version, change_request_id, established_at, changes,
+                                                   established)
+                VALUES (:projectId, :version, :changeRequestId, :establishedAt, CAST(:changes AS jsonb),
+                        CAST(:established AS jsonb))
+                ON CONFLICT (project_id, version) DO NOTHING
+                """, new MapSqlParameterSource()
+                .addValue("projectId", v.projectId().value())
+                .addValue("version", v.version())
+                .addValue("changeRequestId", v.changeRequestId() == null ? null : v.changeRequestId().value(),
+                          Types.OTHER)
+                .addValue("establishedAt", timestamp(v.establishedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("changes", json(v.changes()))
+                .addValue("established", v.established() == null ? null : json(v.established()), Types.VARCHAR));
+    }
+
+    public void deleteAll() {
+        jdbc.getJdbcTemplate().update("DELETE FROM change_request_view");
+        jdbc.getJdbcTemplate().update("DELETE FROM baseline_version_view");
+    }
+
+    private ChangeRequestView view(ResultSet rs) throws SQLException {
+        BigDecimal cost = rs.getBigDecimal("cost_impact");
+        ChangeRequestAssessment assessment = cost == null ? null : new ChangeRequestAssessment(
+                new Money(cost, Currency.getInstance(rs.getString("cost_currency").trim())),
+                rs.getInt("schedule_impact_days"),
+                rs.getString("risk_notes"),
+                rs.getString("assessed_by"),
+                instant(rs, "assessed_at"));
+        return new ChangeRequestView(
+                new ProjectId(rs.getObject("project_id", UUID.class)),
+                new ChangeRequestId(rs.getObject("change_request_id", UUID.class)),
+                rs.getLong("position"),
+                rs.getString("title"),
+                rs.getString("justification"),
+                read(rs.getString("changes"), CHANGES),
+                ChangeRequestStatus.valueOf(rs.getString("status")),
+                rs.getString("submitted_by"),
+                instant(rs, "submitted_at"),
+                assessment,
+                rs.getString("decided_by"),
+                instant(rs, "decided_at"),
+                rs.getString("rejection_reason"),
+                rs.getObject("baseline_version", Integer.class));
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read stored " + type.getType().getTypeName(), e);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

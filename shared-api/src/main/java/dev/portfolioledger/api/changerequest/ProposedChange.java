@@ -1,0 +1,124 @@
+package dev.portfolioledger.api.changerequest;
+
+import dev.portfolioledger.api.Checks;
+import dev.portfolioledger.api.Money;
+import dev.portfolioledger.api.project.CostCategory;
+import dev.portfolioledger.api.project.DeliverableId;
+import dev.portfolioledger.api.project.DeliverablePlan;
+import dev.portfolioledger.api.project.MilestoneId;
+
+import java.time.LocalDate;
+
+/**
+ * One change a change request proposes to the baseline. One shape for every kind; each kind uses
+ * its own fields and the constructor refuses a missing one or one that belongs to another kind:
+ * <ul>
+ * <li>ADD_DELIVERABLE, MODIFY_DELIVERABLE: {@code deliverable}, the full new plan</li>
+ * <li>REMOVE_DELIVERABLE: {@code deliverableId}</li>
+ * <li>MOVE_MILESTONE: {@code milestoneId} and {@code newDueDate}</li>
+ * <li>CHANGE_BUDGET: {@code category} and {@code newAmount} (not negative; zero clears the line)</li>
+ * </ul>
+ */
+public record ProposedChange(
+        ChangeKind kind,
+        DeliverablePlan deliverable,
+        DeliverableId deliverableId,
+        MilestoneId milestoneId,
+        LocalDate newDueDate,
+        CostCategory category,
+        Money newAmount) {
+
+    public ProposedChange {
+        Checks.required(kind, "kind");
+        switch (kind) {
+            case ADD_DELIVERABLE, MODIFY_DELIVERABLE -> {
+                deliverable = validPlan(Checks.required(deliverable, kind + " deliverable"));
+                unused(kind, deliverableId, "deliverableId");
+                unused(kind, milestoneId, "milestoneId");
+                unused(kind, newDueDate, "newDueDate");
+                unused(kind, category, "category");
+                unused(kind, newAmount, "newAmount");
+            }
+            case REMOVE_DELIVERABLE -> {
+                Checks.required(deliverableId, kind + " deliverableId");
+                unused(kind, deliverable, "deliverable");
+                unused(kind, milestoneId, "milestoneId");
+                unused(kind, newDueDate, "newDueDate");
+                unused(kind, category, "category");
+                unused(kind, newAmount, "newAmount");
+            }
+            case MOVE_MILESTONE -> {
+                Checks.required(milestoneId, kind + " milestoneId");
+                Checks.required(newDueDate, kind + " newDueDate");
+                unused(kind, deliverable, "deliverable");
+                unused(kind, deliverableId, "deliverableId");
+                unused(kind, category, "category");
+                unused(kind, newAmount, "newAmount");
+            }
+            case CHANGE_BUDGET -> {
+                Checks.required(category, kind + " category");
+                Checks.required(newAmount, kind + " newAmount").requireNonNegative("newAmount");
+                unused(kind, deliverable, "deliverable");
+                unused(kind, deliverableId, "deliverableId");
+                unused(kind, milestoneId, "milestoneId");
+                unused(kind, newDueDate, "newDueDate");
+            }
+        }
+    }
+
+    public static ProposedChange addDeliverable(DeliverablePlan deliverable) {
+        return new ProposedChange(ChangeKind.ADD_DELIVERABLE, deliverable, null, null, null, null, null);
+    }
+
+    public static ProposedChange removeDeliverable(DeliverableId deliverableId) {
+        return new ProposedChange(ChangeKind.REMOVE_DELIVERABLE, null, deliverableId, null, null, null, null);
+    }
+
+    public static ProposedChange modifyDeliverable(DeliverablePlan deliverable) {
+        return new ProposedChange(ChangeKind.MODIFY_DELIVERABLE, deliverable, null, null, null, null, null);
+    }
+
+    public static ProposedChange moveMilestone(MilestoneId milestoneId, LocalDate newDueDate) {
+        return new ProposedChange(ChangeKind.MOVE_MILESTONE, null, null, milestoneId, newDueDate, null, null);
+    }
+
+    public static ProposedChange changeBudget(CostCategory category, Money newAmount) {
+        return new ProposedChange(ChangeKind.CHANGE_BUDGET, null, null, null, null, category, newAmount);
+    }
+
+    /** The deliverable this change adds, modifies or removes; null for milestone and budget changes. */
+    public DeliverableId targetDeliverableId() {
+        return deliverable != null ? deliverable.deliverableId() : deliverableId;
+    }
+
+    /** A short human description naming the change, for refusals and audit. */
+    public String describe() {
+        return switch (kind) {
+            case ADD_DELIVERABLE -> "add deliverable " + deliverable.deliverableId() + " (\"" + deliverable.name() + "\")";
+            case MODIFY_DELIVERABLE -> "modify deliverable " + deliverable.deliverableId()
+                    + " (\"" + deliverable.name() + "\")";
+            case REMOVE_DELIVERABLE -> "remove deliverable " + deliverableId;
+            case MOVE_MILESTONE -> "move milestone " + milestoneId + " to " + newDueDate;
+            case CHANGE_BUDGET -> "set the " + category + " budget to " + newAmount.amount().toPlainString() + " "
+                    + newAmount.currency().getCurrencyCode();
+        };
+    }
+
+    /** The same checks a planned deliverable gets, with its texts trimmed. */
+    private static DeliverablePlan validPlan(DeliverablePlan plan) {
+        Checks.required(plan.deliverableId(), "deliverable.deliverableId");
+        Checks.required(plan.plannedCost(), "deliverable.plannedCost").requireNonNegative("deliverable.plannedCost");
+        Checks.window(plan.plannedStart(), plan.plannedFinish());
+        return new DeliverablePlan(plan.deliverableId(),
+                Checks.name(plan.name(), "deliverable.name"),
+                Checks.optionalText(plan.description(), "deliverable.description", Checks.TEXT_MAX),
+                Checks.optionalText(plan.acceptanceCriteria(), "deliverable.acceptanceCriteria", Checks.TEXT_MAX),
+                plan.plannedCost(), plan.plannedStart(), plan.plannedFinish());
+    }
+
+    private static void unused(ChangeKind kind, Object value, String field) {
+        if (value != null) {
+            throw Checks.invalid(field + " does not belong to a " + kind + " change");
+        }
+    }
+}
