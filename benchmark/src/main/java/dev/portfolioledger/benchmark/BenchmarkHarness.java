@@ -213,6 +213,20 @@ public final class BenchmarkHarness {
         }
         report.blank();
 
+        report.line("== 5. History: one project with ~1,000 events and 100 revised baselines; GraphQL latency of "
+                + "project(id, asOf) at random instants, scopeHistory and baselineDiff(1, 101)");
+        HistoryBenchmark.Result history = new HistoryBenchmark(app.getBean(CommandGateway.class), endpoint,
+                GRAPHQL_USER, GRAPHQL_PASSWORD).run(portfolio, database, 200);
+        report.historyLine = String.format("history (%,d events, %d baseline versions): as-of p50 %.1f ms, p99 %.1f ms "
+                        + "(target p99 < 50 ms: %s); scopeHistory p50 %.1f ms, p99 %.1f ms; baselineDiff(1, %d) p50 %.1f ms, "
+                        + "p99 %.1f ms",
+                history.events(), history.versions(), history.asOf().at(50) / 1000, history.asOf().at(99) / 1000,
+                history.asOf().at(99) / 1000 < 50 ? "MET" : "NOT MET",
+                history.scopeHistory().at(50) / 1000, history.scopeHistory().at(99) / 1000, history.versions(),
+                history.diff().at(50) / 1000, history.diff().at(99) / 1000);
+        report.line("   " + report.historyLine);
+        report.blank();
+
         // How big real events are, to check that the raw baseline's rows are comparable.
         report.line("Real ProjectProposedEvent rows: avg payload "
                 + database.scalar("SELECT round(avg(octet_length(payload))) FROM domainevententry "
@@ -249,6 +263,7 @@ public final class BenchmarkHarness {
         private final List<String> lines = new ArrayList<>();
         private final List<String> summary = new ArrayList<>();
         private String lagLine;
+        private String historyLine;
         private String targetLine;
 
         void line(String text) {
@@ -280,6 +295,9 @@ public final class BenchmarkHarness {
             block.add("==================== SUMMARY ====================");
             block.addAll(summary);
             block.add("(ratio = ops/s divided by raw JDBC inserts/s at the same concurrency)");
+            if (historyLine != null) {
+                block.add(historyLine);
+            }
             if (lagLine != null) {
                 block.add(lagLine);
             }

@@ -4,11 +4,14 @@ import dev.portfolioledger.api.changerequest.ChangeRequestStatus;
 import dev.portfolioledger.api.changerequest.ProposedChange;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.axon.security.Roles;
+import dev.portfolioledger.query.asof.PointInTime;
+import dev.portfolioledger.query.asof.PointsInTime;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Cursors;
 import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectView;
+import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -31,14 +34,31 @@ public class ChangeRequestQueryController {
         this.changeRequests = changeRequests;
     }
 
-    /** One keyset query per project: a page is rarely asked for more than one project at once. */
+    /**
+     * Live, one keyset query per project: a page is rarely asked for more than one project at once.
+     * As of a past instant, the same page of the requests the project's events had made by then.
+     */
     @SchemaMapping(typeName = "Project", field = "changeRequests")
     public Connection<ChangeRequestView> changeRequests(ProjectView project, @Argument ChangeRequestStatus status,
-                                                        @Argument Integer first, @Argument String after) {
+                                                        @Argument Integer first, @Argument String after,
+                                                        DataFetchingEnvironment environment) {
         PageRequest<Long> page = PageRequest.of(first, 20, after, cursor -> Cursors.decodeLong(LISTING, cursor));
-        List<Edge<ChangeRequestView>> fetched = changeRequests.page(project.id(), status, page).stream()
+        PointInTime pointInTime = PointsInTime.of(environment);
+        List<ChangeRequestView> rows = pointInTime == null ? changeRequests.page(project.id(), status, page)
+                : pageOf(pointInTime.changeRequests(project.id()), status, page);
+        List<Edge<ChangeRequestView>> fetched = rows.stream()
                 .map(v -> new Edge<>(Cursors.encode(LISTING, Long.toString(v.position())), v)).toList();
         return Connection.of(fetched, page.first());
+    }
+
+    /** What {@link ChangeRequests#page} reads, from requests already newest first. */
+    static List<ChangeRequestView> pageOf(List<ChangeRequestView> newestFirst, ChangeRequestStatus status,
+                                          PageRequest<Long> page) {
+        return newestFirst.stream()
+                .filter(v -> status == null || v.status() == status)
+                .filter(v -> page.after() == null || v.position() < page.after())
+                .limit(page.fetchSize())
+                .toList();
     }
 
     @QueryMapping

@@ -7,16 +7,21 @@ import dev.portfolioledger.axon.ProcessingGroups;
 import dev.portfolioledger.axon.catchup.ProjectionCatchUp;
 import dev.portfolioledger.axon.command.CommandReceipt;
 import dev.portfolioledger.axon.security.Roles;
+import dev.portfolioledger.query.asof.PointInTime;
+import dev.portfolioledger.query.asof.PointsInTime;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.NameKey;
 import dev.portfolioledger.query.paging.PageRequest;
+import graphql.execution.DataFetcherResult;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-/** Portfolio queries, and the portfolio that portfolio mutations return. */
+import java.time.OffsetDateTime;
+
+/** Portfolio queries (live or as of a past instant), and the portfolio that portfolio mutations return. */
 @Controller
 public class PortfolioQueryController {
 
@@ -24,10 +29,12 @@ public class PortfolioQueryController {
 
     private final Portfolios portfolios;
     private final ProjectionCatchUp catchUp;
+    private final PointsInTime pointsInTime;
 
-    public PortfolioQueryController(Portfolios portfolios, ProjectionCatchUp catchUp) {
+    public PortfolioQueryController(Portfolios portfolios, ProjectionCatchUp catchUp, PointsInTime pointsInTime) {
         this.portfolios = portfolios;
         this.catchUp = catchUp;
+        this.pointsInTime = pointsInTime;
     }
 
     @QueryMapping
@@ -39,8 +46,13 @@ public class PortfolioQueryController {
 
     @QueryMapping
     @PreAuthorize(Roles.READ_VIEWS)
-    public PortfolioView portfolio(@Argument String id) {
-        return portfolios.find(PortfolioId.of(id)).orElse(null);
+    public DataFetcherResult<PortfolioView> portfolio(@Argument String id, @Argument OffsetDateTime asOf) {
+        PortfolioId portfolioId = PortfolioId.of(id);
+        if (asOf == null) {
+            return PointsInTime.result(portfolios.find(portfolioId).orElse(null), null);
+        }
+        PointInTime pointInTime = pointsInTime.at(asOf);
+        return PointsInTime.result(pointInTime.portfolio(portfolioId), pointInTime);
     }
 
     @SchemaMapping(typeName = "Portfolio", field = "id")

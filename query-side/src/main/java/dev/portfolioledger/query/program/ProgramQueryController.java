@@ -7,38 +7,66 @@ import dev.portfolioledger.axon.ProcessingGroups;
 import dev.portfolioledger.axon.catchup.ProjectionCatchUp;
 import dev.portfolioledger.axon.command.CommandReceipt;
 import dev.portfolioledger.axon.security.Roles;
+import dev.portfolioledger.query.asof.PointInTime;
+import dev.portfolioledger.query.asof.PointsInTime;
 import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.portfolio.Portfolios;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Program queries, a portfolio's programs, and the program that program mutations return. */
+/**
+ * Program queries (live or as of a past instant), a portfolio's programs, and the program that
+ * program mutations return. Live nested fields are read for the whole request at once through
+ * named data loaders; as-of ones come from the request's {@link PointInTime}.
+ */
 @Controller
 public class ProgramQueryController {
+
+    static final String PROGRAM_PORTFOLIO_LOADER = "programPortfolio";
+    static final String PORTFOLIO_PROGRAMS_LOADER = "portfolioPrograms";
 
     private final Programs programs;
     private final Portfolios portfolios;
     private final ProjectionCatchUp catchUp;
+    private final PointsInTime pointsInTime;
 
-    public ProgramQueryController(Programs programs, Portfolios portfolios, ProjectionCatchUp catchUp) {
+    public ProgramQueryController(Programs programs, Portfolios portfolios, ProjectionCatchUp catchUp,
+                                  PointsInTime pointsInTime, BatchLoaderRegistry batchLoaders) {
         this.programs = programs;
         this.portfolios = portfolios;
         this.catchUp = catchUp;
+        this.pointsInTime = pointsInTime;
+        batchLoaders.<ProgramView, PortfolioView>forName(PROGRAM_PORTFOLIO_LOADER)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> portfoliosOf(new ArrayList<>(keys))));
+        batchLoaders.<PortfolioView, List<ProgramView>>forName(PORTFOLIO_PROGRAMS_LOADER)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> programsOf(new ArrayList<>(keys))));
     }
 
     @QueryMapping
     @PreAuthorize(Roles.READ_VIEWS)
-    public ProgramView program(@Argument String id) {
-        return programs.find(ProgramId.of(id)).orElse(null);
+    public DataFetcherResult<ProgramView> program(@Argument String id, @Argument OffsetDateTime asOf) {
+        ProgramId programId = ProgramId.of(id);
+        if (asOf == null) {
+            return PointsInTime.result(programs.find(programId).orElse(null), null);
+        }
+        PointInTime pointInTime = pointsInTime.at(asOf);
+        return PointsInTime.result(pointInTime.program(programId), pointInTime);
     }
 
     @SchemaMapping(typeName = "Program", field = "id")
@@ -46,15 +74,35 @@ public class ProgramQueryController {
         return program.id().toString();
     }
 
-    @BatchMapping(typeName = "Program", field = "portfolio")
-    public Map<ProgramView, PortfolioView> portfolio(List<ProgramView> programList) {
+    @SchemaMapping(typeName = "Program", field = "portfolio")
+    public CompletableFuture<PortfolioView> portfolio(ProgramView program, DataFetchingEnvironment environment) {
+        PointInTime pointInTime = PointsInTime.of(environment);
+        if (pointInTime != null) {
+            return CompletableFuture.completedFuture(pointInTime.portfolio(program.portfolioId()));
+        }
+        DataLoader<ProgramView, PortfolioView> loader = environment.getDataLoader(PROGRAM_PORTFOLIO_LOADER);
+        return loader.load(program);
+    }
+
+    @SchemaMapping(typeName = "Portfolio", field = "programs")
+    public CompletableFuture<List<ProgramView>> programs(PortfolioView portfolio, DataFetchingEnvironment environment) {
+        PointInTime pointInTime = PointsInTime.of(environment);
+        if (pointInTime != null) {
+            return CompletableFuture.completedFuture(pointInTime.programsOf(portfolio.id()));
+        }
+        DataLoader<PortfolioView, List<ProgramView>> loader = environment.getDataLoader(PORTFOLIO_PROGRAMS_LOADER);
+        return loader.load(portfolio);
+    }
+
+    /** The live portfolio of each program, with one query. */
+    Map<ProgramView, PortfolioView> portfoliosOf(List<ProgramView> programList) {
         var found = portfolios.findAll(programList.stream().map(ProgramView::portfolioId).toList());
         return programList.stream().distinct().filter(p -> found.containsKey(p.portfolioId()))
                 .collect(Collectors.toMap(Function.identity(), p -> found.get(p.portfolioId())));
     }
 
-    @BatchMapping(typeName = "Portfolio", field = "programs")
-    public Map<PortfolioView, List<ProgramView>> programs(List<PortfolioView> portfolioList) {
+    /** The live programs of each portfolio, with one query. */
+    Map<PortfolioView, List<ProgramView>> programsOf(List<PortfolioView> portfolioList) {
         var found = programs.findByPortfolios(portfolioList.stream().map(PortfolioView::id).toList());
         return portfolioList.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), p -> found.getOrDefault(p.id(), List.of())));

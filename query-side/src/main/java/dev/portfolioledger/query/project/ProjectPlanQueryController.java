@@ -4,60 +4,132 @@ import dev.portfolioledger.api.Money;
 import dev.portfolioledger.api.project.DeliverableId;
 import dev.portfolioledger.api.project.DeliverablePlan;
 import dev.portfolioledger.api.project.ProjectId;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
+import dev.portfolioledger.query.asof.PointInTime;
+import dev.portfolioledger.query.asof.PointsInTime;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The plan of a project: deliverables, milestones, budget, objectives and baseline version. Every
- * list is read for all projects (or milestones) of a request at once, one query per field.
+ * The plan of a project: deliverables, milestones, budget, objectives and baseline version. Live,
+ * every list is read for all projects (or milestones) of a request at once, one query per field,
+ * through named data loaders; as of a past instant, from the request's {@link PointInTime}.
  */
 @Controller
 public class ProjectPlanQueryController {
 
+    static final String DELIVERABLES_LOADER = "projectDeliverables";
+    static final String MILESTONES_LOADER = "projectMilestones";
+    static final String BUDGET_LOADER = "projectBudget";
+    static final String OBJECTIVES_LOADER = "projectObjectives";
+    static final String BASELINE_VERSION_LOADER = "projectBaselineVersion";
+    static final String MILESTONE_DELIVERABLES_LOADER = "milestoneDeliverables";
+
     private final ProjectPlans plans;
 
-    public ProjectPlanQueryController(ProjectPlans plans) {
+    public ProjectPlanQueryController(ProjectPlans plans, BatchLoaderRegistry batchLoaders) {
         this.plans = plans;
+        register(batchLoaders, DELIVERABLES_LOADER, this::deliverablesOf);
+        register(batchLoaders, MILESTONES_LOADER, this::milestonesOf);
+        register(batchLoaders, BUDGET_LOADER, this::budgetsOf);
+        register(batchLoaders, OBJECTIVES_LOADER, this::objectivesOf);
+        register(batchLoaders, BASELINE_VERSION_LOADER, this::baselineVersionsOf);
+        register(batchLoaders, MILESTONE_DELIVERABLES_LOADER, this::milestoneDeliverablesOf);
     }
 
-    @BatchMapping(typeName = "Project", field = "deliverables")
-    public Map<ProjectView, List<DeliverablePlan>> deliverables(List<ProjectView> projectList) {
+    @SchemaMapping(typeName = "Project", field = "deliverables")
+    public CompletableFuture<List<DeliverablePlan>> deliverables(ProjectView project, DataFetchingEnvironment env) {
+        return asOfOrLoad(env, DELIVERABLES_LOADER, project, p -> planOf(p, project).deliverables());
+    }
+
+    @SchemaMapping(typeName = "Project", field = "milestones")
+    public CompletableFuture<List<ProjectMilestone>> milestones(ProjectView project, DataFetchingEnvironment env) {
+        return asOfOrLoad(env, MILESTONES_LOADER, project, p -> planOf(p, project).milestones().stream()
+                .map(m -> ProjectMilestone.of(project.id(), m)).toList());
+    }
+
+    @SchemaMapping(typeName = "Project", field = "budget")
+    public CompletableFuture<Budget> budget(ProjectView project, DataFetchingEnvironment env) {
+        return asOfOrLoad(env, BUDGET_LOADER, project, p -> p.budget(project.id()));
+    }
+
+    @SchemaMapping(typeName = "Project", field = "objectives")
+    public CompletableFuture<List<String>> objectives(ProjectView project, DataFetchingEnvironment env) {
+        return asOfOrLoad(env, OBJECTIVES_LOADER, project, p -> planOf(p, project).objectives());
+    }
+
+    @SchemaMapping(typeName = "Project", field = "baselineVersion")
+    public CompletableFuture<Integer> baselineVersion(ProjectView project, DataFetchingEnvironment env) {
+        return asOfOrLoad(env, BASELINE_VERSION_LOADER, project, p -> planOf(p, project).baselineVersion());
+    }
+
+    @SchemaMapping(typeName = "Milestone", field = "deliverables")
+    public CompletableFuture<List<DeliverablePlan>> milestoneDeliverables(ProjectMilestone milestone,
+                                                                          DataFetchingEnvironment env) {
+        return asOfOrLoad(env, MILESTONE_DELIVERABLES_LOADER, milestone, p -> {
+            ProjectPlan plan = p.plan(milestone.projectId());
+            return linked(milestone, plan == null ? List.of() : plan.deliverables());
+        });
+    }
+
+    /** The field from the request's point in time when it has one, else from the live views through the loader. */
+    private static <K, V> CompletableFuture<V> asOfOrLoad(DataFetchingEnvironment env, String loader, K source,
+                                                          Function<PointInTime, V> asOf) {
+        PointInTime pointInTime = PointsInTime.of(env);
+        if (pointInTime != null) {
+            return CompletableFuture.completedFuture(asOf.apply(pointInTime));
+        }
+        DataLoader<K, V> dataLoader = env.getDataLoader(loader);
+        return dataLoader.load(source);
+    }
+
+    /** The project's plan at the point in time; a project with a view has a plan, folded from the same events. */
+    private static ProjectPlan planOf(PointInTime pointInTime, ProjectView project) {
+        ProjectPlan plan = pointInTime.plan(project.id());
+        return plan == null ? ProjectPlan.empty(project.id()) : plan;
+    }
+
+    private static <K, V> void register(BatchLoaderRegistry registry, String name, Function<List<K>, Map<K, V>> batch) {
+        registry.<K, V>forName(name)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> batch.apply(List.copyOf(keys))));
+    }
+
+    Map<ProjectView, List<DeliverablePlan>> deliverablesOf(List<ProjectView> projectList) {
         var found = plans.deliverablesOf(ids(projectList));
         return projectList.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), p -> found.get(p.id())));
     }
 
-    @BatchMapping(typeName = "Project", field = "milestones")
-    public Map<ProjectView, List<ProjectMilestone>> milestones(List<ProjectView> projectList) {
+    Map<ProjectView, List<ProjectMilestone>> milestonesOf(List<ProjectView> projectList) {
         var found = plans.milestonesOf(ids(projectList));
         return projectList.stream().distinct().collect(Collectors.toMap(Function.identity(), p -> found.get(p.id())
                 .stream().map(m -> ProjectMilestone.of(p.id(), m)).toList()));
     }
 
-    @BatchMapping(typeName = "Project", field = "budget")
-    public Map<ProjectView, Budget> budget(List<ProjectView> projectList) {
+    Map<ProjectView, Budget> budgetsOf(List<ProjectView> projectList) {
         var found = plans.budgetsOf(ids(projectList));
         return projectList.stream().distinct().filter(p -> found.containsKey(p.id()))
                 .collect(Collectors.toMap(Function.identity(), p -> found.get(p.id())));
     }
 
-    @BatchMapping(typeName = "Project", field = "objectives")
-    public Map<ProjectView, List<String>> objectives(List<ProjectView> projectList) {
+    Map<ProjectView, List<String>> objectivesOf(List<ProjectView> projectList) {
         var found = plans.objectivesOf(ids(projectList));
         return projectList.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), p -> found.getOrDefault(p.id(), List.of())));
     }
 
-    @BatchMapping(typeName = "Project", field = "baselineVersion")
-    public Map<ProjectView, Integer> baselineVersion(List<ProjectView> projectList) {
+    Map<ProjectView, Integer> baselineVersionsOf(List<ProjectView> projectList) {
         var found = plans.baselineVersionsOf(ids(projectList));
         // a project without a baseline is left out, which GraphQL answers with null
         Map<ProjectView, Integer> versions = new HashMap<>();
@@ -66,14 +138,16 @@ public class ProjectPlanQueryController {
     }
 
     /** A milestone's deliverables in the order they were linked, read for all milestones of the batch at once. */
-    @BatchMapping(typeName = "Milestone", field = "deliverables")
-    public Map<ProjectMilestone, List<DeliverablePlan>> milestoneDeliverables(List<ProjectMilestone> milestoneList) {
+    Map<ProjectMilestone, List<DeliverablePlan>> milestoneDeliverablesOf(List<ProjectMilestone> milestoneList) {
         var found = plans.deliverablesOf(milestoneList.stream().map(ProjectMilestone::projectId).distinct().toList());
-        return milestoneList.stream().distinct().collect(Collectors.toMap(Function.identity(), m -> {
-            Map<DeliverableId, DeliverablePlan> byId = found.get(m.projectId()).stream()
-                    .collect(Collectors.toMap(DeliverablePlan::deliverableId, Function.identity()));
-            return m.deliverableIds().stream().map(byId::get).filter(Objects::nonNull).toList();
-        }));
+        return milestoneList.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                m -> linked(m, found.get(m.projectId()))));
+    }
+
+    private static List<DeliverablePlan> linked(ProjectMilestone milestone, List<DeliverablePlan> deliverables) {
+        Map<DeliverableId, DeliverablePlan> byId = deliverables.stream()
+                .collect(Collectors.toMap(DeliverablePlan::deliverableId, Function.identity()));
+        return milestone.deliverableIds().stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     @SchemaMapping(typeName = "Deliverable", field = "id")

@@ -7,17 +7,20 @@ import dev.portfolioledger.axon.ProcessingGroups;
 import dev.portfolioledger.axon.catchup.ProjectionCatchUp;
 import dev.portfolioledger.axon.command.CommandReceipt;
 import dev.portfolioledger.axon.security.Roles;
+import dev.portfolioledger.query.asof.PointInTime;
+import dev.portfolioledger.query.asof.PointsInTime;
 import dev.portfolioledger.query.paging.Connection;
+import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.portfolio.Portfolios;
 import dev.portfolioledger.query.program.ProgramView;
 import dev.portfolioledger.query.program.Programs;
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -25,6 +28,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,28 +45,54 @@ public class ProjectQueryController {
 
     static final int DEFAULT_PAGE_SIZE = 20;
     static final String PORTFOLIO_PROJECTS_LOADER = "portfolioProjects";
+    static final String PROJECT_PORTFOLIO_LOADER = "projectPortfolio";
+    static final String PROJECT_PROGRAM_LOADER = "projectProgram";
+    static final String PORTFOLIO_PROJECT_COUNTS_LOADER = "portfolioProjectCounts";
+    static final String PROGRAM_PROJECTS_LOADER = "programProjects";
+    static final String PROGRAM_PROJECT_COUNTS_LOADER = "programProjectCounts";
 
     private final Projects projects;
     private final Portfolios portfolios;
     private final Programs programs;
     private final ProjectionCatchUp catchUp;
+    private final PointsInTime pointsInTime;
 
     public ProjectQueryController(Projects projects, Portfolios portfolios, Programs programs,
-                                  ProjectionCatchUp catchUp, BatchLoaderRegistry batchLoaders) {
+                                  ProjectionCatchUp catchUp, PointsInTime pointsInTime,
+                                  BatchLoaderRegistry batchLoaders) {
         this.projects = projects;
         this.portfolios = portfolios;
         this.programs = programs;
         this.catchUp = catchUp;
+        this.pointsInTime = pointsInTime;
         // Portfolio.projects takes paging arguments, which @BatchMapping cannot see; a keyed loader
-        // still fetches the pages of all portfolios in a request with one query.
+        // still fetches the pages of all portfolios in a request with one query. The other nested
+        // fields use named loaders too, because an as-of read must see the local context first.
         batchLoaders.<PortfolioProjectsKey, Connection<ProjectView>>forName(PORTFOLIO_PROJECTS_LOADER)
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> projects.pagesByPortfolio(keys)));
+        batchLoaders.<ProjectView, PortfolioView>forName(PROJECT_PORTFOLIO_LOADER)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> portfoliosOf(List.copyOf(keys))));
+        batchLoaders.<ProjectView, ProgramView>forName(PROJECT_PROGRAM_LOADER)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> programsOf(List.copyOf(keys))));
+        batchLoaders.<PortfolioView, ProjectStatusCounts>forName(PORTFOLIO_PROJECT_COUNTS_LOADER)
+                .registerMappedBatchLoader((keys, env) ->
+                        Mono.fromCallable(() -> portfolioProjectCountsOf(List.copyOf(keys))));
+        batchLoaders.<ProgramView, List<ProjectView>>forName(PROGRAM_PROJECTS_LOADER)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> programProjectsOf(List.copyOf(keys))));
+        batchLoaders.<ProgramView, ProjectStatusCounts>forName(PROGRAM_PROJECT_COUNTS_LOADER)
+                .registerMappedBatchLoader((keys, env) ->
+                        Mono.fromCallable(() -> programProjectCountsOf(List.copyOf(keys))));
     }
 
     @QueryMapping
     @PreAuthorize(Roles.READ_VIEWS)
-    public ProjectView project(@Argument String id) {
-        return projects.find(ProjectId.of(id)).orElse(null);
+    public DataFetcherResult<ProjectView> project(@Argument String id, @Argument OffsetDateTime asOf) {
+        ProjectId projectId = ProjectId.of(id);
+        if (asOf == null) {
+            return PointsInTime.result(projects.find(projectId).orElse(null), null);
+        }
+        PointInTime pointInTime = pointsInTime.at(asOf);
+        return PointsInTime.result(pointInTime.project(projectId), pointInTime);
     }
 
     @QueryMapping
@@ -77,15 +107,82 @@ public class ProjectQueryController {
         return project.id().toString();
     }
 
-    @BatchMapping(typeName = "Project", field = "portfolio")
-    public Map<ProjectView, PortfolioView> portfolio(List<ProjectView> projectList) {
+    @SchemaMapping(typeName = "Project", field = "portfolio")
+    public CompletableFuture<PortfolioView> portfolio(ProjectView project, DataFetchingEnvironment environment) {
+        PointInTime pointInTime = PointsInTime.of(environment);
+        if (pointInTime != null) {
+            return CompletableFuture.completedFuture(pointInTime.portfolio(project.portfolioId()));
+        }
+        return environment.<ProjectView, PortfolioView>getDataLoader(PROJECT_PORTFOLIO_LOADER).load(project);
+    }
+
+    @SchemaMapping(typeName = "Project", field = "program")
+    public CompletableFuture<ProgramView> program(ProjectView project, DataFetchingEnvironment environment) {
+        if (project.programId() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        PointInTime pointInTime = PointsInTime.of(environment);
+        if (pointInTime != null) {
+            return CompletableFuture.completedFuture(pointInTime.program(project.programId()));
+        }
+        return environment.<ProjectView, ProgramView>getDataLoader(PROJECT_PROGRAM_LOADER).load(project);
+    }
+
+    @SchemaMapping(typeName = "Portfolio", field = "projects")
+    public CompletableFuture<Connection<ProjectView>> portfolioProjects(
+            PortfolioView portfolio, @Argument Integer first, @Argument String after,
+            DataFetchingEnvironment environment) {
+        PageRequest<NameKey> page = page(first, after);
+        PointInTime pointInTime = PointsInTime.of(environment);
+        if (pointInTime != null) {
+            return CompletableFuture.completedFuture(pageOf(pointInTime.projectsOf(portfolio.id()), page));
+        }
+        DataLoader<PortfolioProjectsKey, Connection<ProjectView>> loader =
+                environment.getDataLoader(PORTFOLIO_PROJECTS_LOADER);
+        return loader.load(new PortfolioProjectsKey(portfolio.id(), page));
+    }
+
+    @SchemaMapping(typeName = "Portfolio", field = "projectCounts")
+    public CompletableFuture<ProjectStatusCounts> portfolioProjectCounts(PortfolioView portfolio,
+                                                                         DataFetchingEnvironment environment) {
+        PointInTime pointInTime = PointsInTime.of(environment);
+        if (pointInTime != null) {
+            return CompletableFuture.completedFuture(pointInTime.projectCounts(portfolio.id()));
+        }
+        return environment.<PortfolioView, ProjectStatusCounts>getDataLoader(PORTFOLIO_PROJECT_COUNTS_LOADER)
+                .load(portfolio);
+    }
+
+    @SchemaMapping(typeName = "Program", field = "projects")
+    public CompletableFuture<List<ProjectView>> programProjects(ProgramView program,
+                                                                DataFetchingEnvironment environment) {
+        PointInTime pointInTime = PointsInTime.of(environment);
+        if (pointInTime != null) {
+            return CompletableFuture.completedFuture(pointInTime.projectsOf(program.id()));
+        }
+        return environment.<ProgramView, List<ProjectView>>getDataLoader(PROGRAM_PROJECTS_LOADER).load(program);
+    }
+
+    @SchemaMapping(typeName = "Program", field = "projectCounts")
+    public CompletableFuture<ProjectStatusCounts> programProjectCounts(ProgramView program,
+                                                                       DataFetchingEnvironment environment) {
+        PointInTime pointInTime = PointsInTime.of(environment);
+        if (pointInTime != null) {
+            return CompletableFuture.completedFuture(pointInTime.projectCounts(program.id()));
+        }
+        return environment.<ProgramView, ProjectStatusCounts>getDataLoader(PROGRAM_PROJECT_COUNTS_LOADER)
+                .load(program);
+    }
+
+    /** The live portfolio of each project, with one query. */
+    Map<ProjectView, PortfolioView> portfoliosOf(List<ProjectView> projectList) {
         var found = portfolios.findAll(projectList.stream().map(ProjectView::portfolioId).toList());
         return projectList.stream().distinct().filter(p -> found.containsKey(p.portfolioId()))
                 .collect(Collectors.toMap(Function.identity(), p -> found.get(p.portfolioId())));
     }
 
-    @BatchMapping(typeName = "Project", field = "program")
-    public Map<ProjectView, ProgramView> program(List<ProjectView> projectList) {
+    /** The live program of each project that has one, with one query. */
+    Map<ProjectView, ProgramView> programsOf(List<ProjectView> projectList) {
         var found = programs.findAll(projectList.stream().map(ProjectView::programId)
                                              .filter(Objects::nonNull).toList());
         return projectList.stream().distinct()
@@ -93,34 +190,40 @@ public class ProjectQueryController {
                 .collect(Collectors.toMap(Function.identity(), p -> found.get(p.programId())));
     }
 
-    @SchemaMapping(typeName = "Portfolio", field = "projects")
-    public CompletableFuture<Connection<ProjectView>> portfolioProjects(
-            PortfolioView portfolio, @Argument Integer first, @Argument String after,
-            DataFetchingEnvironment environment) {
-        DataLoader<PortfolioProjectsKey, Connection<ProjectView>> loader =
-                environment.getDataLoader(PORTFOLIO_PROJECTS_LOADER);
-        return loader.load(new PortfolioProjectsKey(portfolio.id(), page(first, after)));
-    }
-
-    @BatchMapping(typeName = "Portfolio", field = "projectCounts")
-    public Map<PortfolioView, ProjectStatusCounts> portfolioProjectCounts(List<PortfolioView> portfolioList) {
+    Map<PortfolioView, ProjectStatusCounts> portfolioProjectCountsOf(List<PortfolioView> portfolioList) {
         var counts = projects.countByPortfolios(portfolioList.stream().map(PortfolioView::id).toList());
         return portfolioList.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), p -> counts.get(p.id())));
     }
 
-    @BatchMapping(typeName = "Program", field = "projects")
-    public Map<ProgramView, List<ProjectView>> programProjects(List<ProgramView> programList) {
+    Map<ProgramView, List<ProjectView>> programProjectsOf(List<ProgramView> programList) {
         var found = projects.findByPrograms(programList.stream().map(ProgramView::id).toList());
         return programList.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), p -> found.get(p.id())));
     }
 
-    @BatchMapping(typeName = "Program", field = "projectCounts")
-    public Map<ProgramView, ProjectStatusCounts> programProjectCounts(List<ProgramView> programList) {
+    Map<ProgramView, ProjectStatusCounts> programProjectCountsOf(List<ProgramView> programList) {
         var counts = projects.countByPrograms(programList.stream().map(ProgramView::id).toList());
         return programList.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), p -> counts.get(p.id())));
+    }
+
+    /**
+     * A page of as-of projects, with the same cursors as the live list: {@code ordered} is in list
+     * order, so the page is the rows after the cursor's key, one more than asked to tell whether a
+     * next page exists.
+     */
+    static Connection<ProjectView> pageOf(List<ProjectView> ordered, PageRequest<NameKey> page) {
+        List<Edge<ProjectView>> fetched = ordered.stream()
+                .map(p -> new Edge<>(key(p).toCursor(Projects.LISTING), p))
+                .filter(e -> page.after() == null || PointInTime.KEY_ORDER.compare(key(e.node()), page.after()) > 0)
+                .limit(page.fetchSize())
+                .toList();
+        return Connection.of(fetched, page.first());
+    }
+
+    private static NameKey key(ProjectView project) {
+        return new NameKey(PointInTime.sortName(project.name()), project.id().value());
     }
 
     @SchemaMapping(typeName = "ProposeProjectPayload", field = "project")

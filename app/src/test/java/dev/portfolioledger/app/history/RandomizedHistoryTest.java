@@ -1,0 +1,357 @@
+package dev.portfolioledger.app.history;
+
+import dev.portfolioledger.app.support.GraphQlIntegrationTest;
+import dev.portfolioledger.axon.ProcessingGroups;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random valid and invalid command sequences against one project. After every step the live
+ * view is captured with the instant it was read; afterwards {@code project(id, asOf)} at each
+ * instant must equal what was captured then, and rebuilding the views from the event store
+ * must give the live view back.
+ *
+ * <p>The seed is printed and can be fixed with {@code -Dhistory.seed=...} to reproduce a run.
+ */
+class RandomizedHistoryTest extends GraphQlIntegrationTest {
+
+    private static final int STEPS = 60;
+    private static final LocalDate WINDOW_START = LocalDate.of(2027, 1, 4);
+    private static final LocalDate WINDOW_FINISH = LocalDate.of(2027, 12, 17);
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    private Random random;
+    private String projectId;
+    private final List<String> deliverables = new ArrayList<>();
+    private final List<String> submitted = new ArrayList<>();
+    private final List<String> assessed = new ArrayList<>();
+    private final List<Capture> captures = new ArrayList<>();
+    private int refused;
+
+    private record Capture(Instant at, Map<String, Object> view, String step) {
+    }
+
+    @Test
+    void asOfReproducesEveryCapturedViewAndReplayReproducesTheLiveView() {
+        long seed = Long.getLong("history.seed", System.nanoTime());
+        System.out.println("RandomizedHistoryTest seed: " + seed);
+        random = new Random(seed);
+        projectId = newProject(newPortfolio(), null);
+        capture("propose");
+
+        for (int step = 0; step < STEPS; step++) {
+            String action = randomStep();
+            capture(action);
+        }
+
+        System.out.println("RandomizedHistoryTest steps: " + captures.stream().map(Capture::step).toList());
+        for (Capture capture : captures) {
+            assertThat(viewAt(capture.at()))
+                    .as("project as of %s (after step '%s', seed %d)", capture.at(), capture.step(), seed)
+                    .isEqualTo(capture.view());
+        }
+        assertThat(viewAt(captures.get(0).at().minusSeconds(60))).as("before creation").isNull();
+
+        Map<String, Object> live = captures.get(captures.size() - 1).view();
+        replayViews();
+        assertThat(liveView()).as("live view after rebuilding the views from the events (seed %d)", seed)
+                .isEqualTo(live);
+        assertThat(refused).as("some steps were refused, so refusals were exercised").isPositive();
+    }
+
+    /*
+     * Mostly steps that fit the project's state (plan while proposed, change requests once
+     * baselined, each request moved along its own lifecycle), with a steady share of steps that
+     * must be refused: wrong state, unknown ids, bad input.
+     */
+    private String randomStep() {
+        String status = (String) captures.get(captures.size() - 1).view().get("status");
+        boolean wild = random.nextInt(5) == 0;
+        if ("PROPOSED".equals(status) && !wild) {
+            return planningStep(captures.size() > 15 && random.nextInt(100) < 15);
+        }
+        if (wild) {
+            return random.nextBoolean() ? planningStep(false) : lifecycleStep();
+        }
+        int pick = random.nextInt(100);
+        if (pick < 35) {
+            return attempt("submit change request", this::submitChangeRequest);
+        }
+        if (pick < 60) {
+            return attempt("assess change request", this::assessChangeRequest);
+        }
+        if (pick < 82) {
+            return attempt("approve change request", () -> decide("historyApproveChangeRequest", null));
+        }
+        if (pick < 88) {
+            return attempt("reject change request", () -> decide("historyRejectChangeRequest", "Random rejection"));
+        }
+        if (pick < 92) {
+            return attempt("withdraw change request", this::withdrawChangeRequest);
+        }
+        return lifecycleStep();
+    }
+
+    private String planningStep(boolean approve) {
+        if (approve) {
+            return attempt("approve project", () -> transitionTo("historyApproveProject", "pmo"));
+        }
+        int pick = random.nextInt(100);
+        if (pick < 35) {
+            return attempt("add deliverable", this::addDeliverable);
+        }
+        if (pick < 50) {
+            return attempt("revise deliverable", () -> planDeliverable("historyReviseDeliverable", pickDeliverable()));
+        }
+        if (pick < 58) {
+            return attempt("remove deliverable", () -> mutate("pm", "historyRemoveDeliverable",
+                    Map.of("projectId", projectId, "deliverableId", pickDeliverable())));
+        }
+        if (pick < 75) {
+            return attempt("schedule milestone", () -> mutate("pm", "historyScheduleMilestone", Map.of(
+                    "projectId", projectId, "name", "M" + random.nextInt(1000),
+                    "dueDate", randomDate(random.nextInt(10) == 0).toString(),
+                    "deliverableIds", deliverables.isEmpty() || random.nextBoolean()
+                            ? List.of() : List.of(pickDeliverable()))));
+        }
+        if (pick < 92) {
+            return attempt("plan budget", () -> mutate("pm", "historyPlanBudgetLine", Map.of(
+                    "projectId", projectId,
+                    "category", List.of("LABOUR", "MATERIALS", "TRAVEL", "CONTINGENCY").get(random.nextInt(4)),
+                    "amount", money(random.nextInt(4) == 0 ? "0" : Integer.toString(random.nextInt(90_000))))));
+        }
+        return attempt("define objectives", () -> mutate("pm", "historyDefineObjectives", Map.of(
+                "projectId", projectId, "objectives", List.of("Objective " + random.nextInt(100)))));
+    }
+
+    private String lifecycleStep() {
+        return switch (random.nextInt(4)) {
+            case 0 -> attempt("approve project", () -> transitionTo("historyApproveProject", "pmo"));
+            case 1 -> attempt("start project", () -> transitionTo("historyStartProject", "pm"));
+            case 2 -> attempt("hold project", () -> transitionTo("historyPutProjectOnHold", "pm"));
+            default -> attempt("resume project", () -> transitionTo("historyResumeProject", "pm"));
+        };
+    }
+
+    /** Runs a step; a refusal must come with a stable code and is counted, not fatal. */
+    private String attempt(String name, Supplier<List<ResponseError>> step) {
+        List<ResponseError> errors = step.get();
+        if (!errors.isEmpty()) {
+            refused++;
+            assertThat(errors.get(0).getExtensions()).as("error of step %s", name).containsKey("code");
+            assertThat(errors.get(0).getExtensions().get("code")).as("error of step %s", name)
+                    .isNotIn("INTERNAL", "TIMEOUT", "VIEW_OUT_OF_DATE");
+            return name + " (refused: " + errors.get(0).getExtensions().get("code") + ")";
+        }
+        return name;
+    }
+
+    private List<ResponseError> addDeliverable() {
+        String id = UUID.randomUUID().toString();
+        List<ResponseError> errors = planDeliverable("historyAddDeliverable", id);
+        if (errors.isEmpty()) {
+            deliverables.add(id);
+        }
+        return errors;
+    }
+
+    private List<ResponseError> planDeliverable(String operation, String id) {
+        LocalDate start = randomDate(false);
+        boolean backwards = random.nextInt(12) == 0;
+        Map<String, Object> input = new HashMap<>();
+        input.put("projectId", projectId);
+        input.put("deliverableId", id);
+        input.put("name", "D" + random.nextInt(1000));
+        input.put("plannedCost", money(random.nextInt(12) == 0 ? "-5" : random.nextInt(50_000) + ".50"));
+        input.put("plannedStart", start.toString());
+        input.put("plannedFinish", (backwards ? start.minusDays(3) : start.plusDays(random.nextInt(60))).toString());
+        return mutate("pm", operation, input);
+    }
+
+    private List<ResponseError> submitChangeRequest() {
+        String id = UUID.randomUUID().toString();
+        List<Map<String, Object>> changes = new ArrayList<>();
+        int count = 1 + random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            int kind = random.nextInt(4);
+            if (kind == 0) {
+                changes.add(Map.of("kind", "CHANGE_BUDGET", "category", "LABOUR",
+                                   "newAmount", money(Integer.toString(random.nextInt(80_000)))));
+            } else if (kind == 1 && !deliverables.isEmpty()) {
+                changes.add(Map.of("kind", "REMOVE_DELIVERABLE", "deliverableId", pickDeliverable()));
+            } else if (kind == 2 && !deliverables.isEmpty()) {
+                changes.add(Map.of("kind", "MODIFY_DELIVERABLE", "deliverable", Map.of(
+                        "deliverableId", pickDeliverable(), "name", "Modified " + random.nextInt(100),
+                        "plannedCost", money(Integer.toString(random.nextInt(30_000))),
+                        "plannedStart", "2027-02-01", "plannedFinish", "2027-03-01")));
+            } else {
+                String added = UUID.randomUUID().toString();
+                changes.add(Map.of("kind", "ADD_DELIVERABLE", "deliverable", Map.of(
+                        "deliverableId", added, "name", "Added " + random.nextInt(100),
+                        "plannedCost", money(Integer.toString(random.nextInt(30_000))),
+                        "plannedStart", "2027-04-01", "plannedFinish", "2027-05-01")));
+            }
+        }
+        List<ResponseError> errors = mutate("pm", "historySubmitChangeRequest", Map.of(
+                "projectId", projectId, "changeRequestId", id, "title", "Random change",
+                "justification", "Randomized history", "changes", changes));
+        if (errors.isEmpty()) {
+            submitted.add(id);
+        }
+        return errors;
+    }
+
+    private List<ResponseError> assessChangeRequest() {
+        String id = pickChangeRequest(submitted);
+        List<ResponseError> errors = mutate("pm", "historyAssessChangeRequest", Map.of(
+                "projectId", projectId, "changeRequestId", id,
+                "costImpact", money(Integer.toString(random.nextInt(5000))),
+                "scheduleImpactDays", random.nextInt(30), "riskNotes", "random"));
+        if (errors.isEmpty()) {
+            submitted.remove(id);
+            assessed.add(id);
+        }
+        return errors;
+    }
+
+    /** Approves (reason null) or rejects an assessed request; either way it leaves the open lists. */
+    private List<ResponseError> decide(String operation, String reason) {
+        String id = pickChangeRequest(assessed);
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", projectId, "changeRequestId", id));
+        if (reason != null) {
+            input.put("reason", reason);
+        }
+        List<ResponseError> errors = mutate("approver", operation, input);
+        if (errors.isEmpty()) {
+            assessed.remove(id);
+        }
+        return errors;
+    }
+
+    private List<ResponseError> withdrawChangeRequest() {
+        String id = pickChangeRequest(random.nextBoolean() ? submitted : assessed);
+        List<ResponseError> errors = mutate("pm", "historyWithdrawChangeRequest",
+                                            Map.of("projectId", projectId, "changeRequestId", id));
+        if (errors.isEmpty()) {
+            submitted.remove(id);
+            assessed.remove(id);
+        }
+        return errors;
+    }
+
+    private List<ResponseError> transitionTo(String operation, String user) {
+        return mutate(user, operation, Map.of("projectId", projectId));
+    }
+
+    private List<ResponseError> mutate(String user, String operation, Map<String, Object> input) {
+        List<ResponseError> errors = new ArrayList<>();
+        as(user).documentName("historyMutation").operationName(operation).variable("input", input).execute()
+                .errors().satisfy(errors::addAll);
+        return errors;
+    }
+
+    private void capture(String step) {
+        Map<String, Object> view = liveView();
+        captures.add(new Capture(Instant.now(), view, step));
+    }
+
+    private Map<String, Object> liveView() {
+        return as("auditor").documentName("historyProjectAt").variable("id", projectId).execute()
+                .path("project").entity(mapType()).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> viewAt(Instant at) {
+        var response = as("auditor").documentName("historyProjectAt").variable("id", projectId)
+                .variable("asOf", at.toString()).execute();
+        response.errors().verify();
+        Map<String, Object> data = response.returnResponse().getData();
+        return data == null ? null : (Map<String, Object>) data.get("project");
+    }
+
+    /** Rebuilds every view from the event store and waits until the views group is at the head again. */
+    private void replayViews() {
+        StreamingEventProcessor views = processing
+                .eventProcessor(ProcessingGroups.VIEWS, StreamingEventProcessor.class).orElseThrow();
+        views.shutDown();
+        views.resetTokens();
+        views.start();
+        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        Integer segments = jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?",
+                                               Integer.class, ProcessingGroups.VIEWS);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var statuses = views.processingStatus().values();
+            if (statuses.size() == segments && statuses.stream().allMatch(s -> atHead(s, head))) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("the views did not catch up after the reset: head " + head + ", segments "
+                + segments + ", status " + views.processingStatus() + ", running " + views.isRunning()
+                + ", error " + views.isError());
+    }
+
+    /* A segment stays "replaying" until an event beyond the reset point arrives; its position is what counts. */
+    private static boolean atHead(EventTrackerStatus status, Long head) {
+        return status.isCaughtUp() && status.getCurrentPosition().orElse(-1) >= head;
+    }
+
+    private LocalDate randomDate(boolean outsideWindow) {
+        if (outsideWindow) {
+            return WINDOW_FINISH.plusDays(1 + random.nextInt(30));
+        }
+        return WINDOW_START.plusDays(random.nextInt(300));
+    }
+
+    private String pickDeliverable() {
+        return deliverables.isEmpty() ? UUID.randomUUID().toString() : deliverables.get(random.nextInt(deliverables.size()));
+    }
+
+    /** Usually a request in the wanted state; now and then any known or an unknown one. */
+    private String pickChangeRequest(List<String> inState) {
+        List<String> known = new ArrayList<>(submitted);
+        known.addAll(assessed);
+        if (random.nextInt(6) == 0 || inState.isEmpty()) {
+            return known.isEmpty() || random.nextBoolean() ? UUID.randomUUID().toString()
+                    : known.get(random.nextInt(known.size()));
+        }
+        return inState.get(random.nextInt(inState.size()));
+    }
+
+    private static Map<String, Object> money(String amount) {
+        return Map.of("amount", amount, "currency", "EUR");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Class<Map<String, Object>> mapType() {
+        return (Class) Map.class;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
