@@ -66,6 +66,21 @@ class ChangeRequestGraphQlTest extends GraphQlIntegrationTest {
     }
 
     @Test
+    void nobodyApprovesTheirOwnChangeRequest() {
+        Baselined project = baselinedProject();
+        String request = submit(project.id(), "lead", List.of(Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL",
+                                                                     "newAmount", money("100"))));
+        assess(project.id(), request);
+        long events = eventCount();
+        assertRefused(as("lead").documentName("approveChangeRequest")
+                              .variable("input", Map.of("projectId", project.id(), "changeRequestId", request)),
+                      "SELF_APPROVAL_FORBIDDEN");
+        assertThat(eventCount()).isEqualTo(events);
+        approve(project.id(), request).path("approveChangeRequest.project.baselineVersion").entity(Integer.class)
+                .isEqualTo(2);
+    }
+
+    @Test
     void cannotApproveUnassessedRequest() {
         Baselined project = baselinedProject();
         String request = submit(project.id(), "pm", List.of(Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL",

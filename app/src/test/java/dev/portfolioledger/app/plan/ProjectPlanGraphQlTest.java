@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +96,39 @@ class ProjectPlanGraphQlTest extends GraphQlIntegrationTest {
                 .variable("input", Map.of("projectId", projectId, "deliverableId", design)).execute();
         removed.path("removeDeliverable.project.deliverables").entityList(Object.class).hasSize(0);
         removed.path("removeDeliverable.project.milestones[0].deliverables").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void reviseAndRemoveAMilestoneAndADeliverable() {
+        String projectId = newProject(newPortfolio(), null);
+        String design = addDeliverable(projectId, "Design", "1000", "2027-01-04", "2027-02-26");
+        String milestone = UUID.randomUUID().toString();
+        as("pm").documentName("scheduleMilestone")
+                .variable("input", Map.of("projectId", projectId, "milestoneId", milestone, "name", "Kick-off",
+                                          "dueDate", "2027-01-15"))
+                .execute().path("scheduleMilestone.project.milestones[0].id").entity(String.class).isEqualTo(milestone);
+
+        var revised = as("pm").documentName("reviseMilestone")
+                .variable("input", Map.of("projectId", projectId, "milestoneId", milestone, "name", "Design done",
+                                          "dueDate", "2027-02-26", "deliverableIds", List.of(design)))
+                .execute();
+        revised.path("reviseMilestone.project.milestones[0].name").entity(String.class).isEqualTo("Design done");
+        revised.path("reviseMilestone.project.milestones[0].dueDate").entity(String.class).isEqualTo("2027-02-26");
+        revised.path("reviseMilestone.project.milestones[0].deliverables[*].id").entityList(String.class)
+                .containsExactly(design);
+
+        Map<String, Object> cheaper = deliverableInput(projectId, "Design", "800", "2027-01-04", "2027-02-26");
+        cheaper.put("deliverableId", design);
+        var deliverable = as("pm").documentName("reviseDeliverable").variable("input", cheaper).execute();
+        assertThat(deliverable.path("reviseDeliverable.project.deliverables[0].plannedCost.amount")
+                           .entity(BigDecimal.class).get()).isEqualByComparingTo("800");
+
+        as("pm").documentName("removeMilestone")
+                .variable("input", Map.of("projectId", projectId, "milestoneId", milestone)).execute()
+                .path("removeMilestone.project.milestones").entityList(Object.class).hasSize(0);
+        assertRefused(as("pm").documentName("removeMilestone")
+                              .variable("input", Map.of("projectId", projectId, "milestoneId", milestone)),
+                      "NOT_FOUND");
     }
 
     @Test
