@@ -65,6 +65,39 @@ class AsOfGraphQlTest extends GraphQlIntegrationTest {
         portfolioNow.path("portfolio.projectCounts.proposed").entity(Integer.class).isEqualTo(0);
     }
 
+    @Test
+    void aProgramIsAnsweredAsItWasAtEachInstant() throws InterruptedException {
+        String portfolioId = newPortfolio();
+        Instant beforeProgram = pause();
+        String programId = newProgram(portfolioId);
+        Instant created = pause();
+        String first = newProject(portfolioId, programId);
+        Instant oneProject = pause();
+        transition("approveProject", first, "pmo");
+        newProject(portfolioId, programId);
+        as("program").documentName("closeProgram").variable("input", java.util.Map.of("programId", programId))
+                .execute().path("closeProgram.program.status").entity(String.class).isEqualTo("CLOSED");
+
+        program(programId, beforeProgram).path("program").valueIsNull();
+        GraphQlTester.Response atCreation = program(programId, created);
+        atCreation.path("program.status").entity(String.class).isEqualTo("OPEN");
+        atCreation.path("program.portfolio.id").entity(String.class).isEqualTo(portfolioId);
+        atCreation.path("program.projects").entityList(Object.class).hasSize(0);
+        atCreation.path("program.projectCounts.total").entity(Integer.class).isEqualTo(0);
+        GraphQlTester.Response withOne = program(programId, oneProject);
+        withOne.path("program.projects[*].id").entityList(String.class).containsExactly(first);
+        withOne.path("program.projectCounts.proposed").entity(Integer.class).isEqualTo(1);
+        GraphQlTester.Response now = program(programId, null);
+        now.path("program.status").entity(String.class).isEqualTo("CLOSED");
+        now.path("program.projectCounts.approved").entity(Integer.class).isEqualTo(1);
+        now.path("program.projectCounts.total").entity(Integer.class).isEqualTo(2);
+    }
+
+    private GraphQlTester.Response program(String id, Instant asOf) {
+        return as("pm").documentName("asOfProgram").variable("id", id)
+                .variable("asOf", asOf == null ? null : asOf.toString()).execute();
+    }
+
     private GraphQlTester.Response project(String id, Instant asOf) {
         return as("pm").documentName("asOfProject").variable("id", id)
                 .variable("asOf", asOf == null ? null : asOf.toString()).execute();
