@@ -3,7 +3,6 @@ package dev.portfolioledger.api;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -100,9 +99,5 @@ public final class Checks {
 
     public static RuleViolation invalid(String message) {
         return new RuleViolation(ErrorCode.VALIDATION_FAILED, message);
-    }
-
-    public static <T> T orElse(T value, T fallback) {
-        return Objects.requireNonNullElse(value, fallback);
     }
 }

@@ -1,18 +1,15 @@
 package dev.portfolioledger.app.changerequest;
 
-import dev.portfolioledger.app.support.GraphQlIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** project.changeRequests, scopeHistory and baselineDiff over a project with decided requests. */
-class ChangeRequestQueryGraphQlTest extends GraphQlIntegrationTest {
+class ChangeRequestQueryGraphQlTest extends ChangeRequestScenarios {
 
     private static final String CHANGE_REQUESTS = """
             query($id: ID!, $status: ChangeRequestStatus, $first: Int, $after: String) {
@@ -33,32 +30,25 @@ class ChangeRequestQueryGraphQlTest extends GraphQlIntegrationTest {
 
     @Test
     void changeRequestsScopeHistoryAndDiff() {
-        String projectId = newProject(newPortfolio(), null);
-        String design = UUID.randomUUID().toString();
-        Map<String, Object> input = new HashMap<>(deliverable(design, "Design", "12000"));
-        input.put("projectId", projectId);
-        as("pm").documentName("addDeliverable").variable("input", input).execute()
-                .path("addDeliverable.project.id").hasValue();
-        as("pm").documentName("planBudgetLine")
-                .variable("input", Map.of("projectId", projectId, "category", "LABOUR", "amount", money("50000")))
-                .execute().path("planBudgetLine.project.id").hasValue();
-        transition("approveProject", projectId, "pmo");
+        Baselined project = baselinedProject();
+        String projectId = project.id();
+        String design = project.design();
 
-        String approved = submit(projectId, List.of(
+        String approved = submit(projectId, "pm", List.of(
                 Map.of("kind", "MODIFY_DELIVERABLE", "deliverable", deliverable(design, "Design", "15000")),
                 Map.of("kind", "CHANGE_BUDGET", "category", "LABOUR", "newAmount", money("60000"))));
         assess(projectId, approved);
         as("approver").documentName("approveChangeRequest")
                 .variable("input", Map.of("projectId", projectId, "changeRequestId", approved)).execute()
                 .path("approveChangeRequest.project.baselineVersion").entity(Integer.class).isEqualTo(2);
-        String rejected = submit(projectId, List.of(
+        String rejected = submit(projectId, "pm", List.of(
                 Map.of("kind", "REMOVE_DELIVERABLE", "deliverableId", design)));
         assess(projectId, rejected);
         as("approver").documentName("rejectChangeRequest")
                 .variable("input", Map.of("projectId", projectId, "changeRequestId", rejected,
                                           "reason", "Out of scope")).execute()
                 .path("rejectChangeRequest.project.id").hasValue();
-        String open = submit(projectId, List.of(
+        String open = submit(projectId, "pm", List.of(
                 Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL", "newAmount", money("900"))));
 
         // newest first, two per page
@@ -134,36 +124,5 @@ class ChangeRequestQueryGraphQlTest extends GraphQlIntegrationTest {
         assertRefused(as("pm").document("""
                 query($id: ID!) { baselineDiff(projectId: $id, fromVersion: 1, toVersion: 3) { fromVersion } }
                 """).variable("id", projectId), "VALIDATION_FAILED");
-    }
-
-    private String submit(String projectId, List<Map<String, Object>> changes) {
-        String id = UUID.randomUUID().toString();
-        as("pm").documentName("submitChangeRequest")
-                .variable("input", Map.of("projectId", projectId, "changeRequestId", id, "title", "Rescope",
-                                          "justification", "Discovery", "changes", changes))
-                .execute().path("submitChangeRequest.project.id").entity(String.class).isEqualTo(projectId);
-        return id;
-    }
-
-    private void assess(String projectId, String request) {
-        as("pm").documentName("assessChangeRequest")
-                .variable("input", Map.of("projectId", projectId, "changeRequestId", request,
-                                          "costImpact", money("3000"), "scheduleImpactDays", 10,
-                                          "riskNotes", "Vendor lock-in"))
-                .execute().path("assessChangeRequest.project.id").hasValue();
-    }
-
-    private static Map<String, Object> deliverable(String id, String name, String cost) {
-        Map<String, Object> deliverable = new HashMap<>();
-        deliverable.put("deliverableId", id);
-        deliverable.put("name", name);
-        deliverable.put("plannedCost", money(cost));
-        deliverable.put("plannedStart", "2027-01-04");
-        deliverable.put("plannedFinish", "2027-03-31");
-        return deliverable;
-    }
-
-    private static Map<String, Object> money(String amount) {
-        return Map.of("amount", amount, "currency", "EUR");
     }
 }
