@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Command-line options. Defaults keep a full run under about four minutes on a 2-core machine:
@@ -23,7 +25,12 @@ record BenchmarkOptions(
         int lagSenders,
         int lagRatePerSecond,
         Duration lagPollInterval,
-        Path resultsFile) {
+        Path resultsFile,
+        Set<String> phases,
+        List<String> appArgs) {
+
+    /** The phases in run order; the raw baseline always runs, the others can be left out. */
+    static final List<String> ALL_PHASES = List.of("gateway", "graphql", "lag", "history");
 
     static final String USAGE = """
             Portfolio Ledger benchmark harness. Options (all optional):
@@ -43,6 +50,10 @@ record BenchmarkOptions(
               --lag-rate=N         total commands/s of the lag probe; 0 = unthrottled (default 200)
               --lag-poll-ms=N      watcher poll interval, i.e. the lag resolution (default 2)
               --out=FILE           results file (default benchmark/target/benchmark-results.txt)
+              --phases=a,b         app phases to run, of gateway,graphql,lag,history (default all);
+                                   the raw baseline always runs, before the app and again after it
+              --app-arg=ARG        extra Spring Boot argument for the app, repeatable
+                                   (e.g. --app-arg=--axon.timeout.enabled=true to compare settings)
             """;
 
     static BenchmarkOptions parse(String[] args) {
@@ -59,6 +70,8 @@ record BenchmarkOptions(
         int lagRate = 200;
         Duration lagPoll = Duration.ofMillis(2);
         Path out = null;
+        Set<String> phases = new LinkedHashSet<>(ALL_PHASES);
+        List<String> appArgs = new ArrayList<>();
         for (String arg : args) {
             String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -82,6 +95,16 @@ record BenchmarkOptions(
                 case "--lag-rate" -> lagRate = Integer.parseInt(value);
                 case "--lag-poll-ms" -> lagPoll = Duration.ofMillis(Long.parseLong(value));
                 case "--out" -> out = Path.of(value);
+                case "--phases" -> {
+                    phases = new LinkedHashSet<>();
+                    for (String phase : value.split(",")) {
+                        if (!ALL_PHASES.contains(phase.strip())) {
+                            throw new IllegalArgumentException("Unknown phase " + phase + "\n" + USAGE);
+                        }
+                        phases.add(phase.strip());
+                    }
+                }
+                case "--app-arg" -> appArgs.add(value);
                 case "--help", "-h" -> {
                     System.out.print(USAGE);
                     System.exit(0);
@@ -90,7 +113,8 @@ record BenchmarkOptions(
             }
         }
         return new BenchmarkOptions(warmup, measured, concurrency, adminUrl, jdbcUrl, user, password, keep,
-                pool, lagSenders, lagRate, lagPoll, out == null ? defaultResultsFile() : out);
+                pool, lagSenders, lagRate, lagPoll, out == null ? defaultResultsFile() : out, Set.copyOf(phases),
+                List.copyOf(appArgs));
     }
 
     /** benchmark/target when run from the repository root, target when run from the module. */

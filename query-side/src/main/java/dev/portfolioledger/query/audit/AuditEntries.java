@@ -9,6 +9,7 @@ import dev.portfolioledger.query.paging.PageRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
@@ -16,7 +17,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The audit_entry table. */
 @Repository
@@ -35,11 +38,40 @@ public class AuditEntries {
     }
 
     /**
-     * Records the entry once: a replayed or redelivered event finds its entry already there and
-     * leaves it untouched.
+     * Records the entries once each, at the global indexes the event store gave their events (the
+     * entries' own {@code globalIndex} is not looked at): one query for the indexes, one batch of
+     * inserts. A replayed or redelivered event finds its entry already there and leaves it
+     * untouched.
+     *
+     * @throws IllegalStateException when an entry's event is not in the event store
      */
-    public void record(AuditEntry entry) {
-        jdbc.update("""
+    public void recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, Long> indexes = globalIndexesOf(entries.stream().map(AuditEntry::eventId).toList());
+        SqlParameterSource[] rows = entries.stream().map(entry -> {
+            Long index = indexes.get(entry.eventId());
+            if (index == null) {
+                throw new IllegalStateException("Event " + entry.eventId() + " is not in the event store");
+            }
+            return new MapSqlParameterSource()
+                    .addValue("eventId", entry.eventId())
+                    .addValue("eventType", entry.eventType())
+                    .addValue("aggregateId", entry.aggregateId())
+                    .addValue("aggregateType", entry.aggregateType())
+                    .addValue("sequenceNumber", entry.sequenceNumber())
+                    .addValue("globalIndex", index)
+                    .addValue("recordedAt", OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC))
+                    .addValue("actor", entry.actor())
+                    .addValue("reason", entry.reason())
+                    .addValue("correlationId", entry.correlationId())
+                    .addValue("causationId", entry.causationId())
+                    .addValue("requestId", entry.requestId())
+                    .addValue("commandName", entry.commandName())
+                    .addValue("payload", toJson(entry));
+        }).toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate("""
                 INSERT INTO audit_entry (event_id, event_type, aggregate_id, aggregate_type, sequence_number,
                                          global_index, recorded_at, actor, reason, correlation_id, causation_id,
                                          request_id, command_name, payload)
@@ -47,21 +79,7 @@ public class AuditEntries {
                         :recordedAt, :actor, :reason, :correlationId, :causationId, :requestId, :commandName,
                         CAST(:payload AS jsonb))
                 ON CONFLICT (event_id) DO NOTHING
-                """, new MapSqlParameterSource()
-                .addValue("eventId", entry.eventId())
-                .addValue("eventType", entry.eventType())
-                .addValue("aggregateId", entry.aggregateId())
-                .addValue("aggregateType", entry.aggregateType())
-                .addValue("sequenceNumber", entry.sequenceNumber())
-                .addValue("globalIndex", entry.globalIndex())
-                .addValue("recordedAt", OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC))
-                .addValue("actor", entry.actor())
-                .addValue("reason", entry.reason())
-                .addValue("correlationId", entry.correlationId())
-                .addValue("causationId", entry.causationId())
-                .addValue("requestId", entry.requestId())
-                .addValue("commandName", entry.commandName())
-                .addValue("payload", toJson(entry)));
+                """, rows);
     }
 
     /** Newest first (global index descending); a keyset query that reads one row past the page. */
@@ -102,14 +120,15 @@ public class AuditEntries {
         return Connection.of(rows, page.first());
     }
 
-    /** The event's position in the event store, read from the store itself. */
-    public long globalIndexOf(String eventId) {
-        Long index = jdbc.getJdbcTemplate().queryForObject(
-                "SELECT globalindex FROM domainevententry WHERE eventidentifier = ?", Long.class, eventId);
-        if (index == null) {
-            throw new IllegalStateException("Event " + eventId + " is not in the event store");
-        }
-        return index;
+    /** The events' positions in the event store, read from the store itself, by event id. */
+    Map<String, Long> globalIndexesOf(List<String> eventIds) {
+        Map<String, Long> indexes = new HashMap<>();
+        jdbc.query("SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier IN (:ids)",
+                new MapSqlParameterSource("ids", eventIds),
+                rs -> {
+                    indexes.put(rs.getString(1), rs.getLong(2));
+                });
+        return indexes;
     }
 
     public void deleteAll() {

@@ -9,9 +9,13 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes every event to the audit trail, with its audit metadata read back unchanged.
@@ -24,6 +28,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessingGroups.AUDIT)
 public class AuditTrailProjection {
 
+    /** The global index of an entry not yet written: {@link AuditEntries#recordAll} looks it up. */
+    static final long UNKNOWN_INDEX = -1;
+    private static final String PENDING = AuditTrailProjection.class.getName() + ".pending";
+
     private final AuditEntries auditEntries;
     private final Serializer eventSerializer;
 
@@ -32,14 +40,27 @@ public class AuditTrailProjection {
         this.eventSerializer = eventSerializer;
     }
 
-    /*
-     * The global index comes from the event store, not from the tracking token: an event that
-     * fills a gap (committed after events with higher indexes) carries a token positioned at the
-     * highest index seen, not at its own.
+    /**
+     * Checks the event's audit metadata at once (a defective event is dead-lettered on its own)
+     * and keeps the entry until the processor's batch commits, when all of the batch's entries
+     * are written together.
      */
     @EventHandler
-    void on(EventMessage<?> event) {
-        auditEntries.record(entry(event, auditEntries.globalIndexOf(event.getIdentifier())));
+    void on(EventMessage<?> event, UnitOfWork<?> unitOfWork) {
+        pendingIn(unitOfWork.root()).add(entry(event, UNKNOWN_INDEX));
+    }
+
+    /*
+     * The global index comes from the event store when the batch is written, not from the
+     * tracking token: an event that fills a gap (committed after events with higher indexes)
+     * carries a token positioned at the highest index seen, not at its own.
+     */
+    private List<AuditEntry> pendingIn(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(PENDING, key -> {
+            List<AuditEntry> pending = new ArrayList<>();
+            batch.onPrepareCommit(committing -> auditEntries.recordAll(pending));
+            return pending;
+        });
     }
 
     @ResetHandler

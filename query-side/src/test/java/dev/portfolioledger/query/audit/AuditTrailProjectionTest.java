@@ -10,7 +10,9 @@ import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.axon.audit.AuditMetadata;
 import dev.portfolioledger.axon.config.AxonInfrastructureConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +32,29 @@ class AuditTrailProjectionTest {
 
     private final ObjectMapper objectMapper = new AxonInfrastructureConfiguration().defaultAxonObjectMapper();
     private final List<AuditEntry> recorded = new ArrayList<>();
-    private final Map<String, Long> storedIndexes = new HashMap<>();
+    private final List<List<AuditEntry>> writes = new ArrayList<>();
     private final AuditTrailProjection projection = new AuditTrailProjection(
             new AuditEntries(null, objectMapper) {
                 @Override
-                public void record(AuditEntry entry) {
-                    recorded.add(entry);
-                }
-
-                @Override
-                public long globalIndexOf(String eventId) {
-                    return storedIndexes.get(eventId);
+                public void recordAll(List<AuditEntry> entries) {
+                    writes.add(List.copyOf(entries));
+                    recorded.addAll(entries);
                 }
             }, JacksonSerializer.builder().objectMapper(objectMapper).build());
+
+    /** Handles the events as one processor batch does: in one unit of work, then commits it. */
+    private void handleInOneBatch(EventMessage<?>... events) {
+        DefaultUnitOfWork<EventMessage<?>> batch = DefaultUnitOfWork.startAndGet(events[0]);
+        try {
+            for (EventMessage<?> event : events) {
+                projection.on(event, batch);
+            }
+        } catch (RuntimeException e) {
+            batch.rollback(e);
+            throw e;
+        }
+        batch.commit();
+    }
 
     private static Map<String, Object> fullMetadata() {
         Map<String, Object> metadata = new HashMap<>();
@@ -62,8 +74,7 @@ class AuditTrailProjectionTest {
                 new ProjectCancelledEvent(project, ProjectStatus.ACTIVE, "Budget withdrawn"),
                 fullMetadata(), "event-1", RECORDED_AT);
 
-        storedIndexes.put("event-1", 1234L);
-        projection.on(event);
+        handleInOneBatch(event);
 
         assertThat(recorded).singleElement().satisfies(entry -> {
             assertThat(entry.eventId()).isEqualTo("event-1");
@@ -71,7 +82,7 @@ class AuditTrailProjectionTest {
             assertThat(entry.aggregateId()).isEqualTo(project.toString());
             assertThat(entry.aggregateType()).isEqualTo("Project");
             assertThat(entry.sequenceNumber()).isEqualTo(4);
-            assertThat(entry.globalIndex()).isEqualTo(1234);
+            assertThat(entry.globalIndex()).isEqualTo(AuditTrailProjection.UNKNOWN_INDEX);
             assertThat(entry.recordedAt()).isEqualTo(RECORDED_AT);
             assertThat(entry.actor()).isEqualTo("alice");
             assertThat(entry.reason()).isEqualTo("Budget withdrawn");
@@ -92,9 +103,7 @@ class AuditTrailProjectionTest {
                 new ProjectProposedEvent(project, portfolio, null, "CRM", null, "alice", "bob", Methodology.AGILE,
                                          LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31)),
                 fullMetadata(), "event-2", RECORDED_AT);
-        storedIndexes.put("event-2", 7L);
-
-        projection.on(event);
+        handleInOneBatch(event);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> payload = (Map<String, Object>) json(recorded.get(0).payload());
@@ -103,7 +112,6 @@ class AuditTrailProjectionTest {
                 .containsEntry("plannedStart", "2026-03-01")
                 .containsEntry("methodology", "AGILE")
                 .containsEntry("programId", null);
-        assertThat(recorded.get(0).globalIndex()).isEqualTo(7);
     }
 
     @Test
@@ -115,9 +123,7 @@ class AuditTrailProjectionTest {
         ProjectId project = ProjectId.random();
         var event = new GenericDomainEventMessage<>("Project", project.toString(), 1,
                 new ProjectCancelledEvent(project, ProjectStatus.PROPOSED, "x"), metadata, "event-3", RECORDED_AT);
-        storedIndexes.put("event-3", 8L);
-
-        projection.on(event);
+        handleInOneBatch(event);
 
         assertThat(recorded.get(0).reason()).isNull();
         assertThat(recorded.get(0).requestId()).isNull();
@@ -131,9 +137,7 @@ class AuditTrailProjectionTest {
         ProjectId project = ProjectId.random();
         var event = new GenericDomainEventMessage<>("Project", project.toString(), 1,
                 new ProjectCancelledEvent(project, ProjectStatus.PROPOSED, "x"), metadata, "event-4", RECORDED_AT);
-        storedIndexes.put("event-4", 9L);
-
-        assertThatThrownBy(() -> projection.on(event))
+        assertThatThrownBy(() -> handleInOneBatch(event))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("actor");
         assertThat(recorded).isEmpty();
@@ -142,11 +146,40 @@ class AuditTrailProjectionTest {
     @Test
     void refusesAnEventThatNoAggregateApplied() {
         var event = GenericEventMessage.asEventMessage("not from an aggregate").andMetaData(fullMetadata());
-        storedIndexes.put(event.getIdentifier(), 10L);
-
-        assertThatThrownBy(() -> projection.on(event))
+        assertThatThrownBy(() -> handleInOneBatch(event))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void writesABatchsEntriesTogetherWhenItCommitsInEventOrder() {
+        ProjectId project = ProjectId.random();
+        var first = new GenericDomainEventMessage<>("Project", project.toString(), 1,
+                new ProjectCancelledEvent(project, ProjectStatus.PROPOSED, "x"), fullMetadata(), "event-5", RECORDED_AT);
+        var second = new GenericDomainEventMessage<>("Project", project.toString(), 2,
+                new ProjectCancelledEvent(project, ProjectStatus.PROPOSED, "y"), fullMetadata(), "event-6", RECORDED_AT);
+        DefaultUnitOfWork<EventMessage<?>> batch = DefaultUnitOfWork.startAndGet(first);
+
+        projection.on(first, batch);
+        projection.on(second, batch);
+        assertThat(writes).as("nothing is written before the batch commits").isEmpty();
+        batch.commit();
+
+        assertThat(writes).singleElement().satisfies(entries ->
+                assertThat(entries).extracting(AuditEntry::eventId).containsExactly("event-5", "event-6"));
+    }
+
+    @Test
+    void writesNothingWhenTheBatchRollsBack() {
+        ProjectId project = ProjectId.random();
+        var event = new GenericDomainEventMessage<>("Project", project.toString(), 1,
+                new ProjectCancelledEvent(project, ProjectStatus.PROPOSED, "x"), fullMetadata(), "event-7", RECORDED_AT);
+        DefaultUnitOfWork<EventMessage<?>> batch = DefaultUnitOfWork.startAndGet(event);
+
+        projection.on(event, batch);
+        batch.rollback(new IllegalStateException("a later event failed"));
+
+        assertThat(writes).isEmpty();
     }
 
     /** The payload as the audit table receives it, read back as JSON values. */
