@@ -41,6 +41,7 @@ public final class BenchmarkHarness {
     private final Report report = new Report();
     private final Map<Integer, LoadResult> rawBefore = new LinkedHashMap<>();
     private final Map<Integer, LoadResult> rawAfter = new LinkedHashMap<>();
+    private String pagedReadRow;
 
     private BenchmarkHarness(BenchmarkOptions options) {
         this.options = options;
@@ -94,6 +95,7 @@ public final class BenchmarkHarness {
                 failed = true;
                 // Spring Boot has already logged the stack trace.
                 report.line("APP DID NOT START: " + LoadRun.describe(e));
+                rawSummary(raw);
             }
             if (app != null) {
                 try {
@@ -137,7 +139,7 @@ public final class BenchmarkHarness {
                 + "%,.0f rows/s (%,d rows in %.2f s)", read.perSecond(), read.rows(), read.seconds()));
         report.summary.add(String.format("%-28s %8s %12s %8s %9s %9s %7s", "phase", "senders", "ops/s",
                 "ratio", "p50 ms", "p99 ms", "errors"));
-        report.summary.add(String.format("%-28s %8d %12.0f %8s", "raw JDBC paged read", 1, read.perSecond(), "-"));
+        pagedReadRow = String.format("%-28s %8d %12.0f %8s", "raw JDBC paged read", 1, read.perSecond(), "-");
         report.blank();
         return results;
     }
@@ -254,6 +256,7 @@ public final class BenchmarkHarness {
                 report.summaryRow("raw JDBC insert, mean", raw.get(clients), null);
             }
         }
+        report.summary.add(pagedReadRow);
     }
 
     private void runGraphQl(URI endpoint, PortfolioId portfolio, BenchDatabase database,
