@@ -1,6 +1,5 @@
 package dev.portfolioledger.query.project;
 
-import dev.portfolioledger.api.Money;
 import dev.portfolioledger.api.project.DeliverableId;
 import dev.portfolioledger.api.project.DeliverablePlan;
 import dev.portfolioledger.api.project.ProjectId;
@@ -148,21 +147,6 @@ public class ProjectPlanQueryController {
         Map<DeliverableId, DeliverablePlan> byId = deliverables.stream()
                 .collect(Collectors.toMap(DeliverablePlan::deliverableId, Function.identity()));
         return milestone.deliverableIds().stream().map(byId::get).filter(Objects::nonNull).toList();
-    }
-
-    @SchemaMapping(typeName = "Deliverable", field = "id")
-    public String deliverableId(DeliverablePlan deliverable) {
-        return deliverable.deliverableId().toString();
-    }
-
-    @SchemaMapping(typeName = "Milestone", field = "id")
-    public String milestoneId(ProjectMilestone milestone) {
-        return milestone.id().toString();
-    }
-
-    @SchemaMapping(typeName = "Money", field = "currency")
-    public String currency(Money money) {
-        return money.currency().getCurrencyCode();
     }
 
     private static List<ProjectId> ids(List<ProjectView> projectList) {
