@@ -123,8 +123,9 @@ public class AuditEntries {
     /** The events' positions in the event store, read from the store itself, by event id. */
     Map<String, Long> globalIndexesOf(List<String> eventIds) {
         Map<String, Long> indexes = new HashMap<>();
-        jdbc.query("SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier IN (:ids)",
-                new MapSqlParameterSource("ids", eventIds),
+        // one array parameter, so every batch size runs the same (server-prepared) statement
+        jdbc.query("SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier = ANY(:ids)",
+                new MapSqlParameterSource("ids", eventIds.toArray(String[]::new)),
                 rs -> {
                     indexes.put(rs.getString(1), rs.getLong(2));
                 });
