@@ -15,6 +15,8 @@ public final class Roles {
     public static final String CHANGE_APPROVER = "CHANGE_APPROVER";
     public static final String TEAM_MEMBER = "TEAM_MEMBER";
     public static final String AUDITOR = "AUDITOR";
+    /** Runs the service: health details, dead letters, rebuilds. Not a business role: sees no views. */
+    public static final String OPERATOR = "OPERATOR";
 
     /** Read portfolio, program and project views: every role. */
     public static final String READ_VIEWS = "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROGRAM_MANAGER',"
@@ -33,6 +35,9 @@ public final class Roles {
     /** Start, put on hold and resume projects. */
     public static final String RUN_PROJECTS =
             "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROGRAM_MANAGER','PROJECT_MANAGER')";
+
+    /** Operate the service: health details, list, retry and skip dead letters. */
+    public static final String OPERATE = "hasAnyRole('OPERATOR')";
 
     private Roles() {
     }
