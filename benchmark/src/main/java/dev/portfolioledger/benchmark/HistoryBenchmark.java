@@ -113,7 +113,7 @@ final class HistoryBenchmark {
             DeliverablePlan changed = plan(plans.get(i).deliverableId(), "D" + i + " v" + (i + 2), 3000 + i);
             as("benchmark-pm", () -> gateway.sendAndWait(new SubmitChangeRequestCommand(project, request,
                     "Change " + request, "Benchmark history", List.of(ProposedChange.modifyDeliverable(changed)))));
-            as("benchmark-pm", () -> gateway.sendAndWait(new AssessChangeRequestCommand(project, request,
+            as("benchmark-program", () -> gateway.sendAndWait(new AssessChangeRequestCommand(project, request,
                     Money.of("100", "EUR"), 1, "none")));
             as("benchmark-approver", () -> gateway.sendAndWait(new ApproveChangeRequestCommand(project, request)));
         }

@@ -367,9 +367,9 @@ class MutationControllerTest {
                 entry("planBudgetLine", Roles.PLAN_PROJECTS),
                 entry("defineProjectObjectives", Roles.PLAN_PROJECTS),
                 entry("submitChangeRequest", Roles.PLAN_PROJECTS),
-                entry("assessChangeRequest", Roles.PLAN_PROJECTS),
-                entry("approveChangeRequest", "hasRole('CHANGE_APPROVER')"),
-                entry("rejectChangeRequest", "hasRole('CHANGE_APPROVER')"),
+                entry("assessChangeRequest", Roles.ASSESS_CHANGE_REQUESTS),
+                entry("approveChangeRequest", Roles.DECIDE_CHANGE_REQUESTS),
+                entry("rejectChangeRequest", Roles.DECIDE_CHANGE_REQUESTS),
                 entry("withdrawChangeRequest", Roles.PLAN_PROJECTS));
 
         Map<String, String> actual = new HashMap<>();

@@ -101,7 +101,7 @@ public class GraphQlErrors {
     static ErrorType classify(ErrorCode code) {
         return switch (code) {
             case NOT_FOUND -> ErrorType.NOT_FOUND;
-            case FORBIDDEN, SELF_APPROVAL_FORBIDDEN -> ErrorType.FORBIDDEN;
+            case FORBIDDEN, SELF_APPROVAL_FORBIDDEN, SELF_ASSESSMENT_FORBIDDEN -> ErrorType.FORBIDDEN;
             case TIMEOUT, VIEW_OUT_OF_DATE -> ErrorType.INTERNAL_ERROR;
             default -> ErrorType.BAD_REQUEST;
         };

@@ -53,14 +53,31 @@ class ChangeRequestGraphQlTest extends ChangeRequestScenarios {
     }
 
     @Test
-    void onlyChangeApproversApprove() {
+    void onlyTheChangeBoardAndThePmoApprove() {
         Baselined project = baselinedProject();
         String request = submit(project.id(), "pm", List.of(Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL",
                                                                    "newAmount", money("100"))));
         assess(project.id(), request);
-        assertRefused(as("pmo").documentName("approveChangeRequest")
+        assertRefused(as("portfolio").documentName("approveChangeRequest")
                               .variable("input", Map.of("projectId", project.id(), "changeRequestId", request)),
                       "FORBIDDEN");
+        as("pmo").documentName("approveChangeRequest")
+                .variable("input", Map.of("projectId", project.id(), "changeRequestId", request))
+                .execute().path("approveChangeRequest.project.baselineVersion").entity(Integer.class).isEqualTo(2);
+    }
+
+    @Test
+    void nobodyAssessesTheirOwnChangeRequest() {
+        Baselined project = baselinedProject();
+        String request = submit(project.id(), "pm", List.of(Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL",
+                                                                   "newAmount", money("100"))));
+        long events = eventCount();
+        assertRefused(as("pm").documentName("assessChangeRequest")
+                              .variable("input", Map.of("projectId", project.id(), "changeRequestId", request,
+                                                        "costImpact", money("10"), "scheduleImpactDays", 1)),
+                      "SELF_ASSESSMENT_FORBIDDEN");
+        assertThat(eventCount()).isEqualTo(events);
+        assess(project.id(), request);
     }
 
     @Test

@@ -51,8 +51,9 @@ abstract class ChangeRequestScenarios extends GraphQlIntegrationTest {
         return input;
     }
 
+    /** Assesses as the program manager: never the submitter of the scenarios' requests. */
     void assess(String projectId, String request) {
-        as("pm").documentName("assessChangeRequest")
+        as("program").documentName("assessChangeRequest")
                 .variable("input", Map.of("projectId", projectId, "changeRequestId", request,
                                           "costImpact", money("3000"), "scheduleImpactDays", 10,
                                           "riskNotes", "Vendor lock-in"))

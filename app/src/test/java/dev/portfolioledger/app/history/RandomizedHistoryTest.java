@@ -221,7 +221,7 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
 
     private List<ResponseError> assessChangeRequest() {
         String id = pickChangeRequest(submitted);
-        List<ResponseError> errors = mutate("pm", "historyAssessChangeRequest", Map.of(
+        List<ResponseError> errors = mutate("program", "historyAssessChangeRequest", Map.of(
                 "projectId", projectId, "changeRequestId", id,
                 "costImpact", money(Integer.toString(random.nextInt(5000))),
                 "scheduleImpactDays", random.nextInt(30), "riskNotes", "random"));

@@ -36,6 +36,17 @@ public final class Roles {
     public static final String RUN_PROJECTS =
             "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROGRAM_MANAGER','PROJECT_MANAGER')";
 
+    /**
+     * Submit change requests and withdraw one's own: whoever may plan projects. Assessing one is open
+     * to them and to the change board; the aggregate adds that nobody assesses their own request.
+     */
+    public static final String ASSESS_CHANGE_REQUESTS =
+            "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROGRAM_MANAGER','PROJECT_MANAGER','CHANGE_APPROVER')";
+    /**
+     * Approve or reject change requests: the change board, and the PMO that chairs it. The aggregate
+     * adds that nobody approves their own request.
+     */
+    public static final String DECIDE_CHANGE_REQUESTS = "hasAnyRole('PMO','CHANGE_APPROVER')";
     /** Operate the service: health details, list, retry and skip dead letters. */
     public static final String OPERATE = "hasAnyRole('OPERATOR')";
 

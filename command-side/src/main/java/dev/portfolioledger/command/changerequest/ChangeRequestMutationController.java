@@ -27,9 +27,6 @@ import java.util.List;
 @Controller
 public class ChangeRequestMutationController {
 
-    /** Deciding a change request; the aggregate adds that nobody decides their own. */
-    static final String DECIDE_CHANGE_REQUESTS = "hasRole('" + Roles.CHANGE_APPROVER + "')";
-
     private final AuditedCommandGateway commands;
 
     public ChangeRequestMutationController(AuditedCommandGateway commands) {
@@ -49,7 +46,7 @@ public class ChangeRequestMutationController {
     }
 
     @MutationMapping
-    @PreAuthorize(Roles.PLAN_PROJECTS)
+    @PreAuthorize(Roles.ASSESS_CHANGE_REQUESTS)
     public CommandReceipt assessChangeRequest(@Argument AssessChangeRequestInput input) {
         ProjectId projectId = ProjectId.of(input.projectId());
         var command = new AssessChangeRequestCommand(projectId, ChangeRequestId.of(input.changeRequestId()),
@@ -59,7 +56,7 @@ public class ChangeRequestMutationController {
     }
 
     @MutationMapping
-    @PreAuthorize(DECIDE_CHANGE_REQUESTS)
+    @PreAuthorize(Roles.DECIDE_CHANGE_REQUESTS)
     public CommandReceipt approveChangeRequest(@Argument ApproveChangeRequestInput input) {
         ProjectId projectId = ProjectId.of(input.projectId());
         var command = new ApproveChangeRequestCommand(projectId, ChangeRequestId.of(input.changeRequestId()));
@@ -67,7 +64,7 @@ public class ChangeRequestMutationController {
     }
 
     @MutationMapping
-    @PreAuthorize(DECIDE_CHANGE_REQUESTS)
+    @PreAuthorize(Roles.DECIDE_CHANGE_REQUESTS)
     public CommandReceipt rejectChangeRequest(@Argument RejectChangeRequestInput input) {
         ProjectId projectId = ProjectId.of(input.projectId());
         var command = new RejectChangeRequestCommand(projectId, ChangeRequestId.of(input.changeRequestId()),

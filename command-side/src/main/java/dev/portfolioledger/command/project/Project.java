@@ -262,6 +262,7 @@ public class Project {
         requireChangeControlOpen("assess a change request of");
         ChangeRequest request = requireChangeRequest(command.changeRequestId());
         requireChangeRequestStatus(command.changeRequestId(), request, ChangeRequestStatus.SUBMITTED, "assess");
+        requireIndependentAssessor(command.changeRequestId(), request, assessor);
         requireInCurrency(command.costImpact(), portfolioCurrency, "costImpact");
         apply(new ChangeRequestAssessedEvent(projectId, command.changeRequestId(), command.costImpact(),
                 command.scheduleImpactDays(), command.riskNotes(), assessor));
@@ -353,6 +354,15 @@ public class Project {
         if (request.submittedBy().equals(approver)) {
             throw new RuleViolation(ErrorCode.SELF_APPROVAL_FORBIDDEN, "Change request " + changeRequestId
                     + " was submitted by " + approver + ", who therefore cannot approve it");
+        }
+    }
+
+    /** An impact assessment is a second pair of eyes: the submitter cannot give it. */
+    private static void requireIndependentAssessor(ChangeRequestId changeRequestId, ChangeRequest request,
+                                                   String assessor) {
+        if (request.submittedBy().equals(assessor)) {
+            throw new RuleViolation(ErrorCode.SELF_ASSESSMENT_FORBIDDEN, "Change request " + changeRequestId
+                    + " was submitted by " + assessor + ", who therefore cannot assess it");
         }
     }
 

@@ -54,6 +54,7 @@ import static dev.portfolioledger.api.ErrorCode.FORBIDDEN;
 import static dev.portfolioledger.api.ErrorCode.ILLEGAL_TRANSITION;
 import static dev.portfolioledger.api.ErrorCode.NOT_FOUND;
 import static dev.portfolioledger.api.ErrorCode.SELF_APPROVAL_FORBIDDEN;
+import static dev.portfolioledger.api.ErrorCode.SELF_ASSESSMENT_FORBIDDEN;
 import static dev.portfolioledger.api.ErrorCode.VALIDATION_FAILED;
 import static dev.portfolioledger.command.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -276,6 +277,14 @@ class ChangeRequestTest {
         fixture.given(baselined())
                 .when(new AssessChangeRequestCommand(PROJECT, CR1, eur("10"), 0, null), by(BOB))
                 .expectException(refusedWith(NOT_FOUND))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotAssessOwnChangeRequest() {
+        fixture.given(baselined(submitted(CR1, ADD_TRAINING)))
+                .when(new AssessChangeRequestCommand(PROJECT, CR1, eur("10"), 0, null), by(ALICE))
+                .expectException(refusedWith(SELF_ASSESSMENT_FORBIDDEN))
                 .expectNoEvents();
     }
 
