@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,12 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Health of the event processors that build the views: each must be running and not in error.
- * Events parked in the dead-letter queue are counted per group: those views are missing changes
- * until the letters are retried, which an operator must know.
+ * Health of the event processors that build the views: DOWN when one is not running or in error;
+ * {@value #DEGRADED_CODE} while events are parked in a dead-letter queue (counted per group: those
+ * views miss changes until the letters are retried or skipped, which an operator must know);
+ * otherwise UP.
+ *
+ * <p>Why DEGRADED and not DOWN: the dead-letter queue lives in the shared database, so every
+ * instance sees the same letters. DOWN would make every instance fail its load balancer's check
+ * for one parked event and take the whole service out, although each instance still answers
+ * everything else correctly. DEGRADED answers HTTP 200 and sits between DOWN and UP
+ * ({@code management.endpoint.health.status.order}), so the aggregate shows it and alerts can key
+ * on it.
  */
 @Component("eventProcessors")
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
+
+    static final String DEGRADED_CODE = "DEGRADED";
+    /** Running, but some events are parked: the views named in the details miss changes. */
+    public static final Status DEGRADED = new Status(DEGRADED_CODE,
+            "Events are parked in the dead-letter queue; their views miss changes until retried or skipped");
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -51,10 +65,14 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             healthy &= processor.isRunning() && !processor.isError();
             builder.withDetail(processor.getName(), detail);
         }
-        if (healthy) {
-            builder.up();
-        } else {
+        long parked = deadLetters.values().stream().mapToLong(Long::longValue).sum();
+        builder.withDetail("deadLetters", parked);
+        if (!healthy) {
             builder.down();
+        } else if (parked > 0) {
+            builder.status(DEGRADED);
+        } else {
+            builder.up();
         }
     }
 }

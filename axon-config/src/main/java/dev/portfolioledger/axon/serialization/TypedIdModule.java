@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.portfolioledger.api.changerequest.ChangeRequestId;
+import dev.portfolioledger.api.operations.DeadLetterSkipId;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.DeliverableId;
@@ -28,6 +29,7 @@ public class TypedIdModule extends SimpleModule {
         register(DeliverableId.class, DeliverableId::of);
         register(MilestoneId.class, MilestoneId::of);
         register(ChangeRequestId.class, ChangeRequestId::of);
+        register(DeadLetterSkipId.class, DeadLetterSkipId::of);
     }
 
     private <T> void register(Class<T> type, Function<String, T> parser) {

@@ -3,6 +3,7 @@ package dev.portfolioledger.query.audit;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.portfolioledger.axon.ProcessingGroups;
 import dev.portfolioledger.axon.audit.AuditMetadata;
+import dev.portfolioledger.axon.deadletter.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,9 +14,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Writes every event to the audit trail, with its audit metadata read back unchanged.
@@ -30,37 +28,30 @@ public class AuditTrailProjection {
 
     /** The global index of an entry not yet written: {@link AuditEntries#recordAll} looks it up. */
     static final long UNKNOWN_INDEX = -1;
-    private static final String PENDING = AuditTrailProjection.class.getName() + ".pending";
 
     private final AuditEntries auditEntries;
     private final Serializer eventSerializer;
+    private final BatchedWrites<AuditEntry> writes;
 
     public AuditTrailProjection(AuditEntries auditEntries, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.auditEntries = auditEntries;
         this.eventSerializer = eventSerializer;
+        this.writes = new BatchedWrites<>(AuditTrailProjection.class.getName(), auditEntries::recordAll);
     }
 
     /**
      * Checks the event's audit metadata at once (a defective event is dead-lettered on its own)
      * and keeps the entry until the processor's batch commits, when all of the batch's entries
-     * are written together.
-     */
-    @EventHandler
-    void on(EventMessage<?> event, UnitOfWork<?> unitOfWork) {
-        pendingIn(unitOfWork.root()).add(entry(event, UNKNOWN_INDEX));
-    }
-
-    /*
-     * The global index comes from the event store when the batch is written, not from the
+     * are written together; while the batch runs isolated after a failure, the entry is written
+     * at once, so an entry the database refuses fails its own event only.
+     *
+     * <p>The global index comes from the event store when the entry is written, not from the
      * tracking token: an event that fills a gap (committed after events with higher indexes)
      * carries a token positioned at the highest index seen, not at its own.
      */
-    private List<AuditEntry> pendingIn(UnitOfWork<?> batch) {
-        return batch.getOrComputeResource(PENDING, key -> {
-            List<AuditEntry> pending = new ArrayList<>();
-            batch.onPrepareCommit(committing -> auditEntries.recordAll(pending));
-            return pending;
-        });
+    @EventHandler
+    void on(EventMessage<?> event, UnitOfWork<?> unitOfWork) {
+        writes.add(entry(event, UNKNOWN_INDEX), unitOfWork);
     }
 
     @ResetHandler
