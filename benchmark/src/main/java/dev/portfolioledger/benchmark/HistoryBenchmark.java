@@ -64,7 +64,7 @@ final class HistoryBenchmark {
               changeRequests(first: 20) { edges { node { id status } } }
             } }""";
     private static final String SCOPE_HISTORY = """
-            query($id: ID!) { scopeHistory(projectId: $id) {
+            query($id: ID!) { scopeHistory(projectId: $id, first: 200) {
               version establishedAt submittedBy approvedBy justification changes { kind }
             } }""";
     private static final String DIFF = """

@@ -19,5 +19,14 @@ public enum ErrorCode {
     SELF_APPROVAL_FORBIDDEN,
     SELF_ASSESSMENT_FORBIDDEN,
     VIEW_OUT_OF_DATE,
-    TIMEOUT
+    TIMEOUT,
+    // Requests refused before anything runs: query limits, and HTTP-level mistakes.
+    QUERY_TOO_DEEP,
+    QUERY_TOO_COMPLEX,
+    TOO_MANY_MUTATIONS,
+    INTROSPECTION_DISABLED,
+    BAD_REQUEST,
+    UNAUTHENTICATED,
+    METHOD_NOT_ALLOWED,
+    UNSUPPORTED_MEDIA_TYPE
 }

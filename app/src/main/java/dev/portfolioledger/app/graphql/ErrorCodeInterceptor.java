@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * Errors raised by graphql-java itself (syntax, unknown fields, a missing required argument, a
- * value the scalar refuses, query too deep) carry no code of ours; this gives each one, so that
- * every error a client sees has {@code extensions.code}.
+ * value the scalar refuses) carry no code of ours; this gives each one, so that every error a
+ * client sees has {@code extensions.code}. Query limits carry their own ({@link QueryRefusal}).
  */
 @Component
 public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -63,6 +63,15 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         }
         if (classification == org.springframework.graphql.execution.ErrorType.NOT_FOUND) {
             return ErrorCode.NOT_FOUND.name();
+        }
+        // graphql-java's own refusals, should a request get past QueryLimits to them; their
+        // classifications are public names of graphql-java (IntrospectionDisabledError,
+        // GoodFaithIntrospection.BadFaithIntrospectionError)
+        if ("IntrospectionDisabled".equals(classification.toString())) {
+            return ErrorCode.INTROSPECTION_DISABLED.name();
+        }
+        if ("BadFaithIntrospection".equals(classification.toString())) {
+            return ErrorCode.QUERY_TOO_COMPLEX.name();
         }
         return "INTERNAL";
     }

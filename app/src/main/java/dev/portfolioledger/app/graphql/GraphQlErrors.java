@@ -44,7 +44,7 @@ public class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError unauthenticated(AuthenticationException unauthenticated, DataFetchingEnvironment env) {
-        return error(env, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required");
+        return error(env, ErrorType.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED.name(), "Authentication is required");
     }
 
     @GraphQlExceptionHandler
@@ -102,6 +102,7 @@ public class GraphQlErrors {
         return switch (code) {
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             case FORBIDDEN, SELF_APPROVAL_FORBIDDEN, SELF_ASSESSMENT_FORBIDDEN -> ErrorType.FORBIDDEN;
+            case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
             case TIMEOUT, VIEW_OUT_OF_DATE -> ErrorType.INTERNAL_ERROR;
             default -> ErrorType.BAD_REQUEST;
         };

@@ -1,8 +1,6 @@
 package dev.portfolioledger.app.graphql;
 
 import graphql.GraphQLContext;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.CoercedVariables;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.Coercing;
@@ -10,7 +8,6 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -20,7 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** Scalars of the schema and the limits every query must stay within. */
+/** Scalars of the schema (the limits every query must stay within: {@link QueryLimits}). */
 @Configuration(proxyBeanMethods = false)
 public class ScalarConfiguration {
 
@@ -32,19 +29,6 @@ public class ScalarConfiguration {
                 .scalar(ExtendedScalars.Date)
                 .scalar(ExtendedScalars.GraphQLBigDecimal)
                 .scalar(ExtendedScalars.Json);
-    }
-
-    /** Deeply nested queries are refused before they run. */
-    @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${portfolio.graphql.max-depth:12}") int maxDepth) {
-        return new MaxQueryDepthInstrumentation(maxDepth);
-    }
-
-    /** So are queries asking for too many fields at once. */
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(
-            @Value("${portfolio.graphql.max-complexity:2000}") int maxComplexity) {
-        return new MaxQueryComplexityInstrumentation(maxComplexity);
     }
 
     /**

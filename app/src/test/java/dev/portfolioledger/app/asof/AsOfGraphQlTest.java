@@ -82,10 +82,10 @@ class AsOfGraphQlTest extends GraphQlIntegrationTest {
         GraphQlTester.Response atCreation = program(programId, created);
         atCreation.path("program.status").entity(String.class).isEqualTo("OPEN");
         atCreation.path("program.portfolio.id").entity(String.class).isEqualTo(portfolioId);
-        atCreation.path("program.projects").entityList(Object.class).hasSize(0);
+        atCreation.path("program.projects.edges").entityList(Object.class).hasSize(0);
         atCreation.path("program.projectCounts.total").entity(Integer.class).isEqualTo(0);
         GraphQlTester.Response withOne = program(programId, oneProject);
-        withOne.path("program.projects[*].id").entityList(String.class).containsExactly(first);
+        withOne.path("program.projects.edges[*].node.id").entityList(String.class).containsExactly(first);
         withOne.path("program.projectCounts.proposed").entity(Integer.class).isEqualTo(1);
         GraphQlTester.Response now = program(programId, null);
         now.path("program.status").entity(String.class).isEqualTo("CLOSED");

@@ -41,7 +41,7 @@ class PackagedAppRestartIT {
             query($portfolio: ID!, $project: ID!) {
               portfolio(id: $portfolio) {
                 name currency status
-                programs { name }
+                programs { edges { node { name } } }
                 projectCounts { proposed approved active total }
               }
               project(id: $project) { name status methodology plannedStart plannedFinish program { name } }
@@ -113,7 +113,7 @@ class PackagedAppRestartIT {
             assertThat(view.at("/data/portfolio/name").asText()).isEqualTo("Restart Portfolio");
             assertThat(view.at("/data/portfolio/currency").asText()).isEqualTo("EUR");
             assertThat(view.at("/data/portfolio/status").asText()).isEqualTo("ACTIVE");
-            assertThat(view.at("/data/portfolio/programs/0/name").asText()).isEqualTo("Platform");
+            assertThat(view.at("/data/portfolio/programs/edges/0/node/name").asText()).isEqualTo("Platform");
             assertThat(view.at("/data/portfolio/projectCounts/active").asInt()).isEqualTo(1);
             assertThat(view.at("/data/portfolio/projectCounts/total").asInt()).isEqualTo(1);
             assertThat(view.at("/data/project/name").asText()).isEqualTo("Ledger rollout");

@@ -3,9 +3,12 @@ package dev.portfolioledger.app.program;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ProgramGraphQlTest extends GraphQlIntegrationTest {
 
@@ -22,7 +25,7 @@ class ProgramGraphQlTest extends GraphQlIntegrationTest {
         response.path("createProgram.program.portfolio.id").entity(String.class).isEqualTo(portfolioId);
 
         as("auditor").documentName("portfolio").variable("id", portfolioId).execute()
-                .path("portfolio.programs[*].name").entityList(String.class).containsExactly("Cloud move");
+                .path("portfolio.programs.edges[*].node.name").entityList(String.class).containsExactly("Cloud move");
     }
 
     @Test
@@ -78,11 +81,62 @@ class ProgramGraphQlTest extends GraphQlIntegrationTest {
         program.path("program.projectCounts.proposed").entity(Integer.class).isEqualTo(1);
         program.path("program.projectCounts.approved").entity(Integer.class).isEqualTo(1);
         program.path("program.projectCounts.total").entity(Integer.class).isEqualTo(2);
-        program.path("program.projects").entityList(Object.class).hasSize(2);
+        program.path("program.projects.edges").entityList(Object.class).hasSize(2);
 
         var portfolio = as("auditor").documentName("portfolio").variable("id", portfolioId).execute();
         portfolio.path("portfolio.projectCounts.proposed").entity(Integer.class).isEqualTo(2);
         portfolio.path("portfolio.projectCounts.approved").entity(Integer.class).isEqualTo(1);
         portfolio.path("portfolio.projectCounts.total").entity(Integer.class).isEqualTo(3);
+    }
+
+    @Test
+    void portfolioListsItsProgramsInPagesByName() {
+        String portfolioId = newPortfolio();
+        for (String name : List.of("Charlie", "alpha", "Bravo")) {
+            as("program").documentName("createProgram")
+                    .variable("input", Map.of("portfolioId", portfolioId, "name", name, "manager", "Pat Program"))
+                    .execute();
+        }
+        String page = """
+                query($id: ID!, $first: Int, $after: String) { portfolio(id: $id) {
+                  programs(first: $first, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } }
+                } }""";
+        var first = as("member").document(page).variable("id", portfolioId).variable("first", 2).execute();
+        first.path("portfolio.programs.edges[*].node.name").entityList(String.class).containsExactly("alpha", "Bravo");
+        first.path("portfolio.programs.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String cursor = first.path("portfolio.programs.pageInfo.endCursor").entity(String.class).get();
+
+        var second = as("member").document(page).variable("id", portfolioId).variable("first", 2)
+                .variable("after", cursor).execute();
+        second.path("portfolio.programs.edges[*].node.name").entityList(String.class).containsExactly("Charlie");
+        second.path("portfolio.programs.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+
+        assertRefused(as("member").document(page).variable("id", portfolioId).variable("first", 101),
+                      "VALIDATION_FAILED");
+    }
+
+    @Test
+    void programListsItsProjectsInPages() {
+        String portfolioId = newPortfolio();
+        String programId = newProgram(portfolioId);
+        List<String> projects = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            projects.add(newProject(portfolioId, programId));
+        }
+        String page = """
+                query($id: ID!, $after: String) { program(id: $id) {
+                  projects(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
+                } }""";
+        var first = as("member").document(page).variable("id", programId).execute();
+        first.path("program.projects.edges").entityList(Object.class).hasSize(2);
+        first.path("program.projects.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        List<String> seen = new ArrayList<>(
+                first.path("program.projects.edges[*].node.id").entityList(String.class).get());
+        var second = as("member").document(page).variable("id", programId)
+                .variable("after", first.path("program.projects.pageInfo.endCursor").entity(String.class).get())
+                .execute();
+        second.path("program.projects.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+        seen.addAll(second.path("program.projects.edges[*].node.id").entityList(String.class).get());
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(projects);
     }
 }

@@ -80,13 +80,30 @@ class AuthorizationTest extends GraphQlIntegrationTest {
     }
 
     @Test
-    void healthIsPublicAndReportsDatabaseAndProcessors() {
-        String body = org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+    void healthShowsAnonymousCallersTheStatusOnly() {
+        String body = health(null);
+        assertThat(body).contains("\"UP\"").doesNotContain("\"db\"").doesNotContain("\"eventProcessors\"")
+                .doesNotContain("details");
+    }
+
+    @Test
+    void healthShowsOperatorsTheDatabaseAndProcessors() {
+        assertThat(health("ops")).contains("\"db\"").contains("\"eventProcessors\"").contains("\"views\"")
+                .contains("\"audit\"");
+        assertThat(health("member")).doesNotContain("\"db\"");
+    }
+
+    private String health(String user) {
+        return org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port).build()
-                .get().uri("/actuator/health").exchange()
+                .get().uri("/actuator/health")
+                .headers(h -> {
+                    if (user != null) {
+                        h.setBasicAuth(user, user + "-demo");
+                    }
+                })
+                .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(body).contains("\"db\"").contains("\"eventProcessors\"").contains("\"views\"")
-                .contains("\"audit\"");
     }
 }

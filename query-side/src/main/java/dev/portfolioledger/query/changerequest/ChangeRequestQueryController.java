@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.changerequest;
 
+import dev.portfolioledger.api.Checks;
 import dev.portfolioledger.api.changerequest.ChangeRequestStatus;
 import dev.portfolioledger.api.changerequest.ProposedChange;
 import dev.portfolioledger.api.project.ProjectId;
@@ -27,6 +28,9 @@ public class ChangeRequestQueryController {
 
     /** Names the cursors of {@code Project.changeRequests}. */
     static final String LISTING = "project.changeRequests";
+    /** How many baseline versions scopeHistory returns when not told, and at most. */
+    public static final int SCOPE_HISTORY_DEFAULT = 100;
+    public static final int SCOPE_HISTORY_MAX = 500;
 
     private final ChangeRequests changeRequests;
 
@@ -63,10 +67,19 @@ public class ChangeRequestQueryController {
 
     @QueryMapping
     @PreAuthorize(Roles.READ_VIEWS)
-    public List<ScopeHistoryEntry> scopeHistory(@Argument String projectId) {
+    public List<ScopeHistoryEntry> scopeHistory(@Argument String projectId, @Argument Integer first,
+                                                @Argument Integer afterVersion) {
         ProjectId id = ProjectId.of(projectId);
-        List<BaselineVersion> versions = changeRequests.versions(id);
-        return ScopeHistoryEntry.of(versions, versions.size() > 1 ? changeRequests.byId(id) : Map.of());
+        int limit = first == null ? SCOPE_HISTORY_DEFAULT : first;
+        if (limit < 1 || limit > SCOPE_HISTORY_MAX) {
+            throw Checks.invalid("first must be between 1 and " + SCOPE_HISTORY_MAX);
+        }
+        List<BaselineVersion> versions = changeRequests.versions(id).stream()
+                .filter(v -> afterVersion == null || v.version() > afterVersion)
+                .limit(limit)
+                .toList();
+        boolean revised = versions.stream().anyMatch(v -> v.changeRequestId() != null);
+        return ScopeHistoryEntry.of(versions, revised ? changeRequests.byId(id) : Map.of());
     }
 
     @QueryMapping

@@ -9,6 +9,10 @@ import dev.portfolioledger.axon.command.CommandReceipt;
 import dev.portfolioledger.axon.security.Roles;
 import dev.portfolioledger.query.asof.PointInTime;
 import dev.portfolioledger.query.asof.PointsInTime;
+import dev.portfolioledger.query.paging.Connection;
+import dev.portfolioledger.query.paging.Edge;
+import dev.portfolioledger.query.paging.NameKey;
+import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.portfolio.Portfolios;
 import graphql.execution.DataFetcherResult;
@@ -31,13 +35,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Program queries (live or as of a past instant), a portfolio's programs, and the program that
+ * Program queries (live or as of a past instant), a portfolio's programs (paged), and the program that
  * program mutations return. Live nested fields are read for the whole request at once through
  * named data loaders; as-of ones come from the request's {@link PointInTime}.
  */
 @Controller
 public class ProgramQueryController {
 
+    static final int DEFAULT_PAGE_SIZE = 20;
     static final String PROGRAM_PORTFOLIO_LOADER = "programPortfolio";
     static final String PORTFOLIO_PROGRAMS_LOADER = "portfolioPrograms";
 
@@ -54,8 +59,8 @@ public class ProgramQueryController {
         this.pointsInTime = pointsInTime;
         batchLoaders.<ProgramView, PortfolioView>forName(PROGRAM_PORTFOLIO_LOADER)
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> portfoliosOf(new ArrayList<>(keys))));
-        batchLoaders.<PortfolioView, List<ProgramView>>forName(PORTFOLIO_PROGRAMS_LOADER)
-                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> programsOf(new ArrayList<>(keys))));
+        batchLoaders.<PortfolioProgramsKey, Connection<ProgramView>>forName(PORTFOLIO_PROGRAMS_LOADER)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> programs.pagesByPortfolio(keys)));
     }
 
     @QueryMapping
@@ -85,13 +90,36 @@ public class ProgramQueryController {
     }
 
     @SchemaMapping(typeName = "Portfolio", field = "programs")
-    public CompletableFuture<List<ProgramView>> programs(PortfolioView portfolio, DataFetchingEnvironment environment) {
+    public CompletableFuture<Connection<ProgramView>> programs(PortfolioView portfolio, @Argument Integer first,
+                                                               @Argument String after,
+                                                               DataFetchingEnvironment environment) {
+        PageRequest<NameKey> page = PageRequest.of(first, DEFAULT_PAGE_SIZE, after,
+                cursor -> NameKey.fromCursor(Programs.LISTING, cursor));
         PointInTime pointInTime = PointsInTime.of(environment);
         if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pointInTime.programsOf(portfolio.id()));
+            return CompletableFuture.completedFuture(pageOf(pointInTime.programsOf(portfolio.id()), page));
         }
-        DataLoader<PortfolioView, List<ProgramView>> loader = environment.getDataLoader(PORTFOLIO_PROGRAMS_LOADER);
-        return loader.load(portfolio);
+        DataLoader<PortfolioProgramsKey, Connection<ProgramView>> loader =
+                environment.getDataLoader(PORTFOLIO_PROGRAMS_LOADER);
+        return loader.load(new PortfolioProgramsKey(portfolio.id(), page));
+    }
+
+    /**
+     * A page of as-of programs, with the same cursors as the live list: {@code ordered} is in list
+     * order, so the page is the rows after the cursor's key, one more than asked to tell whether a
+     * next page exists.
+     */
+    static Connection<ProgramView> pageOf(List<ProgramView> ordered, PageRequest<NameKey> page) {
+        List<Edge<ProgramView>> fetched = ordered.stream()
+                .map(p -> new Edge<>(key(p).toCursor(Programs.LISTING), p))
+                .filter(e -> page.after() == null || PointInTime.KEY_ORDER.compare(key(e.node()), page.after()) > 0)
+                .limit(page.fetchSize())
+                .toList();
+        return Connection.of(fetched, page.first());
+    }
+
+    private static NameKey key(ProgramView program) {
+        return new NameKey(PointInTime.sortName(program.name()), program.id().value());
     }
 
     /** The live portfolio of each program, with one query. */
@@ -99,13 +127,6 @@ public class ProgramQueryController {
         var found = portfolios.findAll(programList.stream().map(ProgramView::portfolioId).toList());
         return programList.stream().distinct().filter(p -> found.containsKey(p.portfolioId()))
                 .collect(Collectors.toMap(Function.identity(), p -> found.get(p.portfolioId())));
-    }
-
-    /** The live programs of each portfolio, with one query. */
-    Map<PortfolioView, List<ProgramView>> programsOf(List<PortfolioView> portfolioList) {
-        var found = programs.findByPortfolios(portfolioList.stream().map(PortfolioView::id).toList());
-        return portfolioList.stream().distinct()
-                .collect(Collectors.toMap(Function.identity(), p -> found.getOrDefault(p.id(), List.of())));
     }
 
     @SchemaMapping(typeName = "CreateProgramPayload", field = "program")

@@ -3,6 +3,10 @@ package dev.portfolioledger.query.program;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.program.ProgramStatus;
+import dev.portfolioledger.query.paging.Connection;
+import dev.portfolioledger.query.paging.Edge;
+import dev.portfolioledger.query.paging.NameKey;
+import dev.portfolioledger.query.paging.PageRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -13,6 +17,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +28,9 @@ import java.util.stream.Collectors;
 /** The program_view table. */
 @Repository
 public class Programs {
+
+    /** Names the program lists in their cursors. */
+    public static final String LISTING = "programs";
 
     private static final String COLUMNS =
             "id, portfolio_id, name, manager, objectives, status, created_at, updated_at";
@@ -48,19 +56,42 @@ public class Programs {
                 .stream().collect(Collectors.toMap(ProgramView::id, Function.identity()));
     }
 
-    /** The programs of each portfolio, by name case-insensitively; every requested portfolio has an entry. */
-    public Map<PortfolioId, List<ProgramView>> findByPortfolios(Collection<PortfolioId> portfolioIds) {
-        if (portfolioIds.isEmpty()) {
-            return Map.of();
-        }
-        List<ProgramView> programs = jdbc.query(
-                "SELECT " + COLUMNS + " FROM program_view WHERE portfolio_id IN (:ids) ORDER BY lower(name), id",
-                Map.of("ids", portfolioIds.stream().map(PortfolioId::value).distinct().toList()),
-                Programs::view);
-        Map<PortfolioId, List<ProgramView>> byPortfolio =
-                programs.stream().collect(Collectors.groupingBy(ProgramView::portfolioId));
-        return portfolioIds.stream().distinct().collect(Collectors.toMap(
-                Function.identity(), id -> byPortfolio.getOrDefault(id, List.of())));
+    /**
+     * A page of programs for each key, by name case-insensitively, then id; one query per distinct
+     * page request (normally one for the whole batch): a lateral join runs the keyset query once
+     * per portfolio inside the database.
+     */
+    public Map<PortfolioProgramsKey, Connection<ProgramView>> pagesByPortfolio(Collection<PortfolioProgramsKey> keys) {
+        Map<PortfolioProgramsKey, Connection<ProgramView>> pages = new HashMap<>();
+        Map<PageRequest<NameKey>, List<PortfolioProgramsKey>> byRequest =
+                keys.stream().collect(Collectors.groupingBy(PortfolioProgramsKey::page));
+        byRequest.forEach((page, sameRequest) -> {
+            MapSqlParameterSource params = new MapSqlParameterSource()
+                    .addValue("ids", sameRequest.stream().map(k -> k.portfolioId().value()).distinct().toList())
+                    .addValue("limit", page.fetchSize());
+            String after = "";
+            if (page.after() != null) {
+                after = "AND (lower(v.name), v.id) > (:afterName, :afterId) ";
+                params.addValue("afterName", page.after().sortName()).addValue("afterId", page.after().id());
+            }
+            List<Edge<ProgramView>> rows = jdbc.query("""
+                    SELECT p.* FROM unnest(CAST(ARRAY[:ids] AS uuid[])) AS parent(id)
+                    CROSS JOIN LATERAL (
+                        SELECT %s, lower(v.name) AS sort_name FROM program_view v
+                        WHERE v.portfolio_id = parent.id %s
+                        ORDER BY lower(v.name), v.id LIMIT :limit) p
+                    """.formatted(COLUMNS, after), params, (rs, n) -> {
+                        ProgramView view = view(rs, n);
+                        return new Edge<>(new NameKey(rs.getString("sort_name"), view.id().value()).toCursor(LISTING),
+                                          view);
+                    });
+            Map<PortfolioId, List<Edge<ProgramView>>> byPortfolio =
+                    rows.stream().collect(Collectors.groupingBy(e -> e.node().portfolioId()));
+            for (PortfolioProgramsKey key : sameRequest) {
+                pages.put(key, Connection.of(byPortfolio.getOrDefault(key.portfolioId(), List.of()), page.first()));
+            }
+        });
+        return pages;
     }
 
     /**

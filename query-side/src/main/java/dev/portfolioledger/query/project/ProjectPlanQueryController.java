@@ -28,6 +28,10 @@ import java.util.stream.Collectors;
 @Controller
 public class ProjectPlanQueryController {
 
+    /** The most deliverables and milestones Project lists (see the query cost limit). */
+    public static final int MAX_LISTED_DELIVERABLES = 500;
+    public static final int MAX_LISTED_MILESTONES = 100;
+
     static final String DELIVERABLES_LOADER = "projectDeliverables";
     static final String MILESTONES_LOADER = "projectMilestones";
     static final String BUDGET_LOADER = "projectBudget";
@@ -49,13 +53,23 @@ public class ProjectPlanQueryController {
 
     @SchemaMapping(typeName = "Project", field = "deliverables")
     public CompletableFuture<List<DeliverablePlan>> deliverables(ProjectView project, DataFetchingEnvironment env) {
-        return asOfOrLoad(env, DELIVERABLES_LOADER, project, p -> planOf(p, project).deliverables());
+        return asOfOrLoad(env, DELIVERABLES_LOADER, project, p -> planOf(p, project).deliverables())
+                .thenApply(list -> atMost(list, MAX_LISTED_DELIVERABLES));
     }
 
     @SchemaMapping(typeName = "Project", field = "milestones")
     public CompletableFuture<List<ProjectMilestone>> milestones(ProjectView project, DataFetchingEnvironment env) {
         return asOfOrLoad(env, MILESTONES_LOADER, project, p -> planOf(p, project).milestones().stream()
-                .map(m -> ProjectMilestone.of(project.id(), m)).toList());
+                .map(m -> ProjectMilestone.of(project.id(), m)).toList())
+                .thenApply(list -> atMost(list, MAX_LISTED_MILESTONES));
+    }
+
+    /**
+     * The query cost limit counts a list by the most items it can hold; a plan has no such bound of
+     * its own, so the listing sets one, far above any real plan.
+     */
+    private static <T> List<T> atMost(List<T> list, int max) {
+        return list.size() <= max ? list : list.subList(0, max);
     }
 
     @SchemaMapping(typeName = "Project", field = "budget")

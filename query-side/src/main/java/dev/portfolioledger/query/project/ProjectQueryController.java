@@ -65,9 +65,10 @@ public class ProjectQueryController {
         this.programs = programs;
         this.catchUp = catchUp;
         this.pointsInTime = pointsInTime;
-        // Portfolio.projects takes paging arguments, which @BatchMapping cannot see; a keyed loader
-        // still fetches the pages of all portfolios in a request with one query. The other nested
-        // fields use named loaders too, because an as-of read must see the local context first.
+        // Portfolio.projects and Program.projects take paging arguments, which @BatchMapping cannot
+        // see; a keyed loader still fetches the pages of all parents in a request with one query.
+        // The other nested fields use named loaders too, because an as-of read must see the local
+        // context first.
         batchLoaders.<PortfolioProjectsKey, Connection<ProjectView>>forName(PORTFOLIO_PROJECTS_LOADER)
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> projects.pagesByPortfolio(keys)));
         batchLoaders.<ProjectView, PortfolioView>forName(PROJECT_PORTFOLIO_LOADER)
@@ -77,8 +78,8 @@ public class ProjectQueryController {
         batchLoaders.<PortfolioView, ProjectStatusCounts>forName(PORTFOLIO_PROJECT_COUNTS_LOADER)
                 .registerMappedBatchLoader((keys, env) ->
                         Mono.fromCallable(() -> portfolioProjectCountsOf(List.copyOf(keys))));
-        batchLoaders.<ProgramView, List<ProjectView>>forName(PROGRAM_PROJECTS_LOADER)
-                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> programProjectsOf(List.copyOf(keys))));
+        batchLoaders.<ProgramProjectsKey, Connection<ProjectView>>forName(PROGRAM_PROJECTS_LOADER)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> projects.pagesByProgram(keys)));
         batchLoaders.<ProgramView, ProjectStatusCounts>forName(PROGRAM_PROJECT_COUNTS_LOADER)
                 .registerMappedBatchLoader((keys, env) ->
                         Mono.fromCallable(() -> programProjectCountsOf(List.copyOf(keys))));
@@ -154,13 +155,17 @@ public class ProjectQueryController {
     }
 
     @SchemaMapping(typeName = "Program", field = "projects")
-    public CompletableFuture<List<ProjectView>> programProjects(ProgramView program,
-                                                                DataFetchingEnvironment environment) {
+    public CompletableFuture<Connection<ProjectView>> programProjects(
+            ProgramView program, @Argument Integer first, @Argument String after,
+            DataFetchingEnvironment environment) {
+        PageRequest<NameKey> page = page(first, after);
         PointInTime pointInTime = PointsInTime.of(environment);
         if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pointInTime.projectsOf(program.id()));
+            return CompletableFuture.completedFuture(pageOf(pointInTime.projectsOf(program.id()), page));
         }
-        return environment.<ProgramView, List<ProjectView>>getDataLoader(PROGRAM_PROJECTS_LOADER).load(program);
+        DataLoader<ProgramProjectsKey, Connection<ProjectView>> loader =
+                environment.getDataLoader(PROGRAM_PROJECTS_LOADER);
+        return loader.load(new ProgramProjectsKey(program.id(), page));
     }
 
     @SchemaMapping(typeName = "Program", field = "projectCounts")
@@ -194,12 +199,6 @@ public class ProjectQueryController {
         var counts = projects.countByPortfolios(portfolioList.stream().map(PortfolioView::id).toList());
         return portfolioList.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), p -> counts.get(p.id())));
-    }
-
-    Map<ProgramView, List<ProjectView>> programProjectsOf(List<ProgramView> programList) {
-        var found = projects.findByPrograms(programList.stream().map(ProgramView::id).toList());
-        return programList.stream().distinct()
-                .collect(Collectors.toMap(Function.identity(), p -> found.get(p.id())));
     }
 
     Map<ProgramView, ProjectStatusCounts> programProjectCountsOf(List<ProgramView> programList) {

@@ -97,12 +97,25 @@ public class Projects {
      * whole batch): a lateral join runs the keyset query once per portfolio inside the database.
      */
     public Map<PortfolioProjectsKey, Connection<ProjectView>> pagesByPortfolio(Collection<PortfolioProjectsKey> keys) {
-        Map<PortfolioProjectsKey, Connection<ProjectView>> pages = new HashMap<>();
-        Map<PageRequest<NameKey>, List<PortfolioProjectsKey>> byRequest =
-                keys.stream().collect(Collectors.groupingBy(PortfolioProjectsKey::page));
+        return pagesByParent("portfolio_id", keys, k -> k.portfolioId().value(), PortfolioProjectsKey::page,
+                             p -> p.portfolioId().value());
+    }
+
+    /** As {@link #pagesByPortfolio}, for the projects of programs. */
+    public Map<ProgramProjectsKey, Connection<ProjectView>> pagesByProgram(Collection<ProgramProjectsKey> keys) {
+        return pagesByParent("program_id", keys, k -> k.programId().value(), ProgramProjectsKey::page,
+                             p -> p.programId() == null ? null : p.programId().value());
+    }
+
+    private <K> Map<K, Connection<ProjectView>> pagesByParent(String parentColumn, Collection<K> keys,
+                                                              Function<K, UUID> parentOfKey,
+                                                              Function<K, PageRequest<NameKey>> pageOfKey,
+                                                              Function<ProjectView, UUID> parentOfRow) {
+        Map<K, Connection<ProjectView>> pages = new HashMap<>();
+        Map<PageRequest<NameKey>, List<K>> byRequest = keys.stream().collect(Collectors.groupingBy(pageOfKey));
         byRequest.forEach((page, sameRequest) -> {
             MapSqlParameterSource params = new MapSqlParameterSource()
-                    .addValue("ids", sameRequest.stream().map(k -> k.portfolioId().value()).distinct().toList())
+                    .addValue("ids", sameRequest.stream().map(parentOfKey).distinct().toList())
                     .addValue("limit", page.fetchSize());
             String after = "";
             if (page.after() != null) {
@@ -113,31 +126,16 @@ public class Projects {
                     SELECT p.* FROM unnest(CAST(ARRAY[:ids] AS uuid[])) AS parent(id)
                     CROSS JOIN LATERAL (
                         SELECT %s FROM project_view v
-                        WHERE v.portfolio_id = parent.id %s
+                        WHERE v.%s = parent.id %s
                         ORDER BY lower(v.name), v.id LIMIT :limit) p
-                    """.formatted(COLUMNS, after), params, edge());
-            Map<PortfolioId, List<Edge<ProjectView>>> byPortfolio =
-                    rows.stream().collect(Collectors.groupingBy(e -> e.node().portfolioId()));
-            for (PortfolioProjectsKey key : sameRequest) {
-                pages.put(key, Connection.of(byPortfolio.getOrDefault(key.portfolioId(), List.of()), page.first()));
+                    """.formatted(COLUMNS, parentColumn, after), params, edge());
+            Map<UUID, List<Edge<ProjectView>>> byParent =
+                    rows.stream().collect(Collectors.groupingBy(e -> parentOfRow.apply(e.node())));
+            for (K key : sameRequest) {
+                pages.put(key, Connection.of(byParent.getOrDefault(parentOfKey.apply(key), List.of()), page.first()));
             }
         });
         return pages;
-    }
-
-    /** The projects of each program, by name case-insensitively; every requested program has an entry. */
-    public Map<ProgramId, List<ProjectView>> findByPrograms(Collection<ProgramId> programIds) {
-        if (programIds.isEmpty()) {
-            return Map.of();
-        }
-        List<ProjectView> projects = jdbc.query(
-                "SELECT " + COLUMNS + " FROM project_view WHERE program_id IN (:ids) ORDER BY lower(name), id",
-                Map.of("ids", programIds.stream().map(ProgramId::value).distinct().toList()),
-                Projects::view);
-        Map<ProgramId, List<ProjectView>> byProgram =
-                projects.stream().collect(Collectors.groupingBy(ProjectView::programId));
-        return programIds.stream().distinct().collect(Collectors.toMap(
-                Function.identity(), id -> byProgram.getOrDefault(id, List.of())));
     }
 
     /** Every requested portfolio has an entry, all zero when it has no projects. */
