@@ -220,9 +220,10 @@ class DeadLetterGraphQlTest extends GraphQlIntegrationTest {
                 .execute().path("skipDeadLetter").entity(mapType()).get();
     }
 
+    /** Health as an operator: only OPERATOR sees the components and their details. */
     private WebTestClient.BodyContentSpec health() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .get().uri("/actuator/health").exchange()
+                .get().uri("/actuator/health").headers(h -> h.setBasicAuth("ops", "ops-demo")).exchange()
                 .expectStatus().isOk()
                 .expectBody();
     }
