@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portfolioledger.axon.audit.AuditCorrelationDataProvider;
 import dev.portfolioledger.axon.command.AuditCommandDispatchInterceptor;
+import dev.portfolioledger.axon.command.StorableTextInterceptor;
 import dev.portfolioledger.axon.serialization.TypedIdModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
@@ -59,6 +60,7 @@ public class AxonInfrastructureConfiguration {
         return configurer -> configurer.onInitialize(config -> config.onStart(() -> {
             CommandBus commandBus = config.commandBus();
             commandBus.registerDispatchInterceptor(new AuditCommandDispatchInterceptor());
+            commandBus.registerDispatchInterceptor(new StorableTextInterceptor());
         }));
     }
 

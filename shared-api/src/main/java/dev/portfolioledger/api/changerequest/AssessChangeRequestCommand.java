@@ -22,7 +22,7 @@ public record AssessChangeRequestCommand(
     public AssessChangeRequestCommand {
         Checks.required(projectId, "projectId");
         Checks.required(changeRequestId, "changeRequestId");
-        Checks.required(costImpact, "costImpact");
+        Checks.money(costImpact, "costImpact");
         if (Math.abs(scheduleImpactDays) > MAX_SCHEDULE_IMPACT_DAYS) {
             throw Checks.invalid("scheduleImpactDays must be between -" + MAX_SCHEDULE_IMPACT_DAYS + " and "
                     + MAX_SCHEDULE_IMPACT_DAYS);

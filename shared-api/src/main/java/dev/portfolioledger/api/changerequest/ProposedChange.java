@@ -104,16 +104,44 @@ public record ProposedChange(
         };
     }
 
-    /** The same checks a planned deliverable gets, with its texts trimmed. */
+    /**
+     * The checks a planned deliverable got when change-request events were first stored, with its
+     * texts trimmed. Events load through this constructor, so these rules never tighten; the
+     * stricter input rules (characters, amounts, dates) are {@link #checkInput}'s, which only
+     * {@link SubmitChangeRequestCommand} applies.
+     */
     private static DeliverablePlan validPlan(DeliverablePlan plan) {
         Checks.required(plan.deliverableId(), "deliverable.deliverableId");
         Checks.required(plan.plannedCost(), "deliverable.plannedCost").requireNonNegative("deliverable.plannedCost");
         Checks.window(plan.plannedStart(), plan.plannedFinish());
         return new DeliverablePlan(plan.deliverableId(),
-                Checks.name(plan.name(), "deliverable.name"),
-                Checks.optionalText(plan.description(), "deliverable.description", Checks.TEXT_MAX),
-                Checks.optionalText(plan.acceptanceCriteria(), "deliverable.acceptanceCriteria", Checks.TEXT_MAX),
+                Checks.trimmedText(plan.name(), "deliverable.name", Checks.NAME_MAX),
+                Checks.optionalTrimmedText(plan.description(), "deliverable.description", Checks.TEXT_MAX),
+                Checks.optionalTrimmedText(plan.acceptanceCriteria(), "deliverable.acceptanceCriteria",
+                                           Checks.TEXT_MAX),
                 plan.plannedCost(), plan.plannedStart(), plan.plannedFinish());
+    }
+
+    /**
+     * The input rules for a change a command carries, beyond what the constructor checks: text
+     * characters, amount range and date range. {@code field} names the change in refusals.
+     */
+    void checkInput(String field) {
+        if (deliverable != null) {
+            Checks.name(deliverable.name(), field + ".deliverable.name");
+            Checks.optionalText(deliverable.description(), field + ".deliverable.description", Checks.TEXT_MAX);
+            Checks.optionalText(deliverable.acceptanceCriteria(), field + ".deliverable.acceptanceCriteria",
+                                Checks.TEXT_MAX);
+            Checks.money(deliverable.plannedCost(), field + ".deliverable.plannedCost");
+            Checks.date(deliverable.plannedStart(), field + ".deliverable.plannedStart");
+            Checks.date(deliverable.plannedFinish(), field + ".deliverable.plannedFinish");
+        }
+        if (newDueDate != null) {
+            Checks.date(newDueDate, field + ".newDueDate");
+        }
+        if (newAmount != null) {
+            Checks.money(newAmount, field + ".newAmount");
+        }
     }
 
     private static void unused(ChangeKind kind, Object value, String field) {

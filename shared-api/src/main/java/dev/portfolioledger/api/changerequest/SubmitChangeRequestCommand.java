@@ -31,6 +31,9 @@ public record SubmitChangeRequestCommand(
         if (changes.stream().anyMatch(change -> change == null)) {
             throw Checks.invalid("changes must not hold an empty entry");
         }
+        for (int i = 0; i < changes.size(); i++) {
+            changes.get(i).checkInput("changes[" + i + "]");
+        }
         changes = List.copyOf(changes);
     }
 }
