@@ -1,5 +1,6 @@
 package dev.portfolioledger.app.support;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -22,7 +23,8 @@ import java.util.Map;
  */
 public final class RawGraphQl {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /* Amounts are read back as written: BigDecimal, never a rounded double. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** A JSON token sent exactly as written. */
     public record Raw(String json) {
@@ -81,9 +83,14 @@ public final class RawGraphQl {
         }
 
         /** The value at a dotted path under {@code data}, or null. */
-        @SuppressWarnings("unchecked")
         public <T> T data(String path) {
-            Object at = body.get("data");
+            return at(body.get("data"), path);
+        }
+
+        /** The value at a dotted path of parsed JSON, or null. */
+        @SuppressWarnings("unchecked")
+        public static <T> T at(Object root, String path) {
+            Object at = root;
             for (String key : path.split("\\.")) {
                 if (!(at instanceof Map<?, ?> map)) {
                     return null;
