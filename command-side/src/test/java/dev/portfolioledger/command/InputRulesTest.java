@@ -164,6 +164,16 @@ class InputRulesTest {
         assertThat(Checks.amount(new BigDecimal("120.000"), "amount")).isEqualByComparingTo("120");
     }
 
+    /* The read models store 1E+3 as 1000; the event must say the same, or the views differ from their fold. */
+    @Test
+    void amountWithAnExponentIsWrittenOutAsTheViewsShowIt() {
+        assertThat(new PlanBudgetLineCommand(PROJECT, CostCategory.LABOUR, eur("1E+3")).amount().amount())
+                .hasToString("1000");
+        var submitted = submit(ProposedChange.changeBudget(CostCategory.LABOUR, eur("2E+2")));
+        assertThat(submitted.changes().get(0).newAmount().amount()).hasToString("200");
+        assertThat(new MoneyInput(new BigDecimal("5E+1"), "EUR").toMoney("amount").amount()).hasToString("50");
+    }
+
     @Test
     void cannotAddADeliverableCostingMoreThanFifteenDigits() {
         assertRefused(() -> new AddDeliverableCommand(PROJECT, DELIVERABLE, "Shop", null, null, eur("1e20"), JAN, JUN),

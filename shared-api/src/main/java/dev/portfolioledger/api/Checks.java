@@ -170,6 +170,9 @@ public final class Checks {
      * An amount as a command may carry it: at most {@link #AMOUNT_INTEGER_DIGITS} digits before
      * the decimal point; the decimals are bounded by the currency ({@link Money}). Checked before
      * any arithmetic, so {@code 1e1000000} or {@code 1e-1000000} costs nothing to refuse.
+     *
+     * @return the amount, written without an exponent ({@code 1E+3} becomes {@code 1000}): the
+     *         read models store numerics that way, so the event says what the views will show
      */
     public static BigDecimal amount(BigDecimal amount, String field) {
         required(amount, field);
@@ -180,13 +183,14 @@ public final class Checks {
         if (stripped.precision() - stripped.scale() > AMOUNT_INTEGER_DIGITS) {
             throw amountOutOfRange(field);
         }
-        return amount;
+        return amount.scale() < 0 ? amount.setScale(0) : amount;
     }
 
-    /** {@link #amount(BigDecimal, String)} for money a command carries. */
+    /** {@link #amount(BigDecimal, String)} for money a command carries; returns it as the command keeps it. */
     public static Money money(Money money, String field) {
-        amount(required(money, field).amount(), field);
-        return money;
+        BigDecimal amount = required(money, field).amount();
+        BigDecimal checked = amount(amount, field);
+        return checked == amount ? money : new Money(checked, money.currency());
     }
 
     /** A business date, in {@link #FIRST_DATE} .. {@link #LAST_DATE}. */

@@ -22,7 +22,7 @@ public record AssessChangeRequestCommand(
     public AssessChangeRequestCommand {
         Checks.required(projectId, "projectId");
         Checks.required(changeRequestId, "changeRequestId");
-        Checks.money(costImpact, "costImpact");
+        costImpact = Checks.money(costImpact, "costImpact");
         // Not Math.abs: it leaves Integer.MIN_VALUE negative, which let -2147483648 through.
         if (scheduleImpactDays < -MAX_SCHEDULE_IMPACT_DAYS || scheduleImpactDays > MAX_SCHEDULE_IMPACT_DAYS) {
             throw Checks.invalid("scheduleImpactDays must be between -" + MAX_SCHEDULE_IMPACT_DAYS + " and "

@@ -107,7 +107,7 @@ public record ProposedChange(
     /**
      * The checks a planned deliverable got when change-request events were first stored, with its
      * texts trimmed. Events load through this constructor, so these rules never tighten; the
-     * stricter input rules (characters, amounts, dates) are {@link #checkInput}'s, which only
+     * stricter input rules (characters, amounts, dates) are {@link #checkedInput}'s, which only
      * {@link SubmitChangeRequestCommand} applies.
      */
     private static DeliverablePlan validPlan(DeliverablePlan plan) {
@@ -125,23 +125,32 @@ public record ProposedChange(
     /**
      * The input rules for a change a command carries, beyond what the constructor checks: text
      * characters, amount range and date range. {@code field} names the change in refusals.
+     *
+     * @return this change, its amounts written as {@link Checks#money} keeps them
      */
-    void checkInput(String field) {
-        if (deliverable != null) {
-            Checks.name(deliverable.name(), field + ".deliverable.name");
-            Checks.optionalText(deliverable.description(), field + ".deliverable.description", Checks.TEXT_MAX);
-            Checks.optionalText(deliverable.acceptanceCriteria(), field + ".deliverable.acceptanceCriteria",
+    ProposedChange checkedInput(String field) {
+        DeliverablePlan plan = deliverable;
+        if (plan != null) {
+            Checks.name(plan.name(), field + ".deliverable.name");
+            Checks.optionalText(plan.description(), field + ".deliverable.description", Checks.TEXT_MAX);
+            Checks.optionalText(plan.acceptanceCriteria(), field + ".deliverable.acceptanceCriteria",
                                 Checks.TEXT_MAX);
-            Checks.money(deliverable.plannedCost(), field + ".deliverable.plannedCost");
-            Checks.date(deliverable.plannedStart(), field + ".deliverable.plannedStart");
-            Checks.date(deliverable.plannedFinish(), field + ".deliverable.plannedFinish");
+            Checks.date(plan.plannedStart(), field + ".deliverable.plannedStart");
+            Checks.date(plan.plannedFinish(), field + ".deliverable.plannedFinish");
+            Money cost = Checks.money(plan.plannedCost(), field + ".deliverable.plannedCost");
+            if (cost != plan.plannedCost()) {
+                plan = new DeliverablePlan(plan.deliverableId(), plan.name(), plan.description(),
+                        plan.acceptanceCriteria(), cost, plan.plannedStart(), plan.plannedFinish());
+            }
         }
         if (newDueDate != null) {
             Checks.date(newDueDate, field + ".newDueDate");
         }
-        if (newAmount != null) {
-            Checks.money(newAmount, field + ".newAmount");
+        Money amount = newAmount == null ? null : Checks.money(newAmount, field + ".newAmount");
+        if (plan == deliverable && amount == newAmount) {
+            return this;
         }
+        return new ProposedChange(kind, plan, deliverableId, milestoneId, newDueDate, category, amount);
     }
 
     private static void unused(ChangeKind kind, Object value, String field) {

@@ -31,9 +31,10 @@ public record SubmitChangeRequestCommand(
         if (changes.stream().anyMatch(change -> change == null)) {
             throw Checks.invalid("changes must not hold an empty entry");
         }
-        for (int i = 0; i < changes.size(); i++) {
-            changes.get(i).checkInput("changes[" + i + "]");
+        ProposedChange[] checked = new ProposedChange[changes.size()];
+        for (int i = 0; i < checked.length; i++) {
+            checked[i] = changes.get(i).checkedInput("changes[" + i + "]");
         }
-        changes = List.copyOf(changes);
+        changes = List.of(checked);
     }
 }

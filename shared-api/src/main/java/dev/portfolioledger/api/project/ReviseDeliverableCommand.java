@@ -23,7 +23,7 @@ public record ReviseDeliverableCommand(
         name = Checks.name(name, "name");
         description = Checks.optionalText(description, "description", Checks.TEXT_MAX);
         acceptanceCriteria = Checks.optionalText(acceptanceCriteria, "acceptanceCriteria", Checks.TEXT_MAX);
-        Checks.money(plannedCost, "plannedCost").requireNonNegative("plannedCost");
+        plannedCost = Checks.money(plannedCost, "plannedCost").requireNonNegative("plannedCost");
         Checks.plannedWindow(plannedStart, plannedFinish);
     }
 
