@@ -150,4 +150,18 @@ class InputRulesGraphQlTest extends GraphQlIntegrationTest {
             assertValidationFailed(response, "DateTime");
         }
     }
+
+    @Test
+    void valueOfTheWrongJsonTypeIsRefusedWithoutNamingAJavaType() {
+        String projectId = UUID.randomUUID().toString();
+        Map<String, Object> input = proposal(newPortfolio(), projectId);
+        for (Object wrong : List.of(Map.of("nested", 1), List.of(1, 2), new Raw("1.5"), true)) {
+            input.put("name", wrong);
+            var response = propose(input);
+            assertThat(response.code()).as("code of %s", response.body()).isEqualTo("VALIDATION_FAILED");
+            assertThat(response.message()).doesNotContain("LinkedHashMap").doesNotContain("ArrayList")
+                    .doesNotContain("BigDecimal").doesNotContain("java.");
+        }
+        assertThat(eventsOf(projectId)).isZero();
+    }
 }
