@@ -14,7 +14,9 @@ public record Money(BigDecimal amount, Currency currency) {
         Checks.required(currency, "currency");
         int minorUnits = Math.max(currency.getDefaultFractionDigits(), 0);
         if (amount.stripTrailingZeros().scale() > minorUnits) {
-            throw Checks.invalid("amount " + amount.toPlainString() + " has more decimals than "
+            // toPlainString of an absurd scale would allocate a string as long as the scale.
+            String written = Math.abs(amount.scale()) > 40 ? amount.toString() : amount.toPlainString();
+            throw Checks.invalid("amount " + written + " has more decimals than "
                     + currency.getCurrencyCode() + " allows (" + minorUnits + ")");
         }
     }

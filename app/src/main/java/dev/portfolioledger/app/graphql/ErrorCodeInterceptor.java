@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Errors raised by graphql-java itself (syntax, unknown fields, a missing required argument, a
@@ -45,12 +47,37 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         extensions.putIfAbsent("code", codeFor(classification));
         extensions.putIfAbsent("classification", classification.toString());
         return GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
+                .message(withoutJavaTypes(error.getMessage()))
                 .locations(error.getLocations())
                 .path(error.getParsedPath().isEmpty() ? null : (List<Object>) error.getParsedPath())
                 .errorType(classification)
                 .extensions(extensions)
                 .build();
+    }
+
+    /*
+     * graphql-java names the Java type of a value it could not coerce ("but it was a
+     * 'LinkedHashMap'"); a client sent JSON, so it reads the JSON type instead.
+     */
+    private static final Map<String, String> JSON_TYPES = Map.ofEntries(
+            Map.entry("LinkedHashMap", "object"), Map.entry("HashMap", "object"), Map.entry("Map", "object"),
+            Map.entry("ArrayList", "list"), Map.entry("List", "list"), Map.entry("Integer", "number"),
+            Map.entry("Long", "number"), Map.entry("Short", "number"), Map.entry("Byte", "number"),
+            Map.entry("BigInteger", "number"), Map.entry("Double", "number"), Map.entry("Float", "number"),
+            Map.entry("BigDecimal", "number"), Map.entry("Boolean", "boolean"), Map.entry("String", "string"));
+    /* Only after "was": elsewhere a quoted 'String' is the GraphQL type, which stays. */
+    private static final Pattern QUOTED_JAVA_TYPE =
+            Pattern.compile("(was (?:an? )?)'(?:java\\.[a-z.]+\\.)?([A-Z][A-Za-z]*)'");
+    private static final Pattern QUALIFIED_JAVA_TYPE = Pattern.compile("java\\.[a-z.]+\\.([A-Z][A-Za-z]*)");
+
+    static String withoutJavaTypes(String message) {
+        if (message == null) {
+            return null;
+        }
+        String quoted = QUOTED_JAVA_TYPE.matcher(message).replaceAll(match -> Matcher.quoteReplacement(
+                match.group(1) + "'" + JSON_TYPES.getOrDefault(match.group(2), match.group(2)) + "'"));
+        return QUALIFIED_JAVA_TYPE.matcher(quoted).replaceAll(match -> Matcher.quoteReplacement(
+                JSON_TYPES.getOrDefault(match.group(1), "value")));
     }
 
     private static String codeFor(ErrorClassification classification) {

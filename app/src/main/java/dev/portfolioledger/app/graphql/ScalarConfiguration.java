@@ -3,6 +3,9 @@ package dev.portfolioledger.app.graphql;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.scalars.ExtendedScalars;
+import graphql.language.FloatValue;
+import graphql.language.IntValue;
+import graphql.language.StringValue;
 import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
@@ -12,10 +15,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Scalars of the schema (the limits every query must stay within: {@link QueryLimits}). */
 @Configuration(proxyBeanMethods = false)
@@ -26,8 +37,8 @@ public class ScalarConfiguration {
         GraphQLScalarType dateTime = instantAwareDateTime();
         return wiring -> wiring
                 .scalar(dateTime)
-                .scalar(ExtendedScalars.Date)
-                .scalar(ExtendedScalars.GraphQLBigDecimal)
+                .scalar(strictDate())
+                .scalar(boundedBigDecimal())
                 .scalar(ExtendedScalars.Json);
     }
 
@@ -50,14 +61,182 @@ public class ScalarConfiguration {
             @Override
             public Object parseValue(Object input, GraphQLContext context, Locale locale)
                     throws CoercingParseValueException {
-                return coercing.parseValue(input, context, locale);
+                if (!(input instanceof String text)) {
+                    throw new CoercingParseValueException(DATE_TIME_FORM);
+                }
+                return parseDateTime(text, CoercingParseValueException::new);
             }
 
             @Override
             public Object parseLiteral(graphql.language.Value<?> input, CoercedVariables variables, GraphQLContext context,
                                        Locale locale) throws CoercingParseLiteralException {
-                return coercing.parseLiteral(input, variables, context, locale);
+                if (!(input instanceof StringValue text)) {
+                    throw new CoercingParseLiteralException(DATE_TIME_FORM);
+                }
+                return parseDateTime(text.getValue(), CoercingParseLiteralException::new);
             }
         }).build();
+    }
+
+    /*
+     * The messages of the scalars below are written for clients: the extended scalars' own name
+     * Java types (java.time.temporal.TemporalAccessor) and AST classes.
+     */
+    private static final String DATE_FORM = "Date must be a calendar date written yyyy-MM-dd, such as 2027-03-31";
+    private static final String DATE_TIME_FORM = "DateTime must be an RFC 3339 date-time with seconds and an offset,"
+            + " such as 2027-03-31T09:15:00Z";
+    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_TIME_SHAPE =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+    /* Strict: 2027-02-30 is refused, not moved to the 28th (the extended Date scalar resolves SMART). */
+    private static final DateTimeFormatter STRICT_DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    /* Beyond these a number is refused before anything computes with it; Checks.amount bounds money further. */
+    private static final int DECIMAL_MAX_CHARACTERS = 100;
+    private static final int DECIMAL_MAX_DIGITS = 100;
+    private static final int DECIMAL_MAX_EXPONENT = 100;
+    private static final String DECIMAL_RANGE = "BigDecimal must be a decimal number of at most "
+            + DECIMAL_MAX_DIGITS + " digits with an exponent within \u00b1" + DECIMAL_MAX_EXPONENT + ", such as 1250.50";
+
+    /** A strict ISO date (four-digit year, real calendar day); the range of business dates is the commands'. */
+    private static GraphQLScalarType strictDate() {
+        GraphQLScalarType base = ExtendedScalars.Date;
+        @SuppressWarnings("unchecked")
+        Coercing<Object, Object> coercing = (Coercing<Object, Object>) base.getCoercing();
+        return GraphQLScalarType.newScalar(base).coercing(new Coercing<Object, Object>() {
+            @Override
+            public Object serialize(Object value, GraphQLContext context, Locale locale)
+                    throws CoercingSerializeException {
+                return coercing.serialize(value, context, locale);
+            }
+
+            @Override
+            public Object parseValue(Object input, GraphQLContext context, Locale locale)
+                    throws CoercingParseValueException {
+                if (!(input instanceof String text)) {
+                    throw new CoercingParseValueException(DATE_FORM);
+                }
+                return parseDate(text, CoercingParseValueException::new);
+            }
+
+            @Override
+            public Object parseLiteral(graphql.language.Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                       Locale locale) throws CoercingParseLiteralException {
+                if (!(input instanceof StringValue text)) {
+                    throw new CoercingParseLiteralException(DATE_FORM);
+                }
+                return parseDate(text.getValue(), CoercingParseLiteralException::new);
+            }
+
+            @Override
+            public graphql.language.Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+                return coercing.valueToLiteral(input, context, locale);
+            }
+        }).build();
+    }
+
+    private static LocalDate parseDate(String text, Function<String, RuntimeException> refusal) {
+        if (!DATE_SHAPE.matcher(text).matches()) {
+            throw refusal.apply(DATE_FORM);
+        }
+        try {
+            return LocalDate.parse(text, STRICT_DATE);
+        } catch (DateTimeParseException e) {
+            // Safe to echo: the text is ten digits and dashes.
+            throw refusal.apply(text + " is not a date in the calendar; " + DATE_FORM);
+        }
+    }
+
+    private static OffsetDateTime parseDateTime(String text, Function<String, RuntimeException> refusal) {
+        if (text.length() > 40 || !DATE_TIME_SHAPE.matcher(text).matches()) {
+            throw refusal.apply(DATE_TIME_FORM);
+        }
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            // Safe to echo: the text has the shape checked above.
+            throw refusal.apply(text + " is not a date and time in the calendar; " + DATE_TIME_FORM);
+        }
+    }
+
+    /**
+     * BigDecimal with bounded input: a text or number too long, with too many digits or an absurd
+     * exponent (1e1000000) is refused before anything computes with it.
+     */
+    private static GraphQLScalarType boundedBigDecimal() {
+        GraphQLScalarType base = ExtendedScalars.GraphQLBigDecimal;
+        @SuppressWarnings("unchecked")
+        Coercing<Object, Object> coercing = (Coercing<Object, Object>) base.getCoercing();
+        return GraphQLScalarType.newScalar(base).coercing(new Coercing<Object, Object>() {
+            @Override
+            public Object serialize(Object value, GraphQLContext context, Locale locale)
+                    throws CoercingSerializeException {
+                return coercing.serialize(value, context, locale);
+            }
+
+            @Override
+            public Object parseValue(Object input, GraphQLContext context, Locale locale)
+                    throws CoercingParseValueException {
+                return decimal(input, CoercingParseValueException::new);
+            }
+
+            @Override
+            public Object parseLiteral(graphql.language.Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                       Locale locale) throws CoercingParseLiteralException {
+                Object value;
+                if (input instanceof StringValue text) {
+                    value = text.getValue();
+                } else if (input instanceof IntValue integer) {
+                    value = integer.getValue();
+                } else if (input instanceof FloatValue decimal) {
+                    value = decimal.getValue();
+                } else {
+                    throw new CoercingParseLiteralException(DECIMAL_RANGE);
+                }
+                return decimal(value, CoercingParseLiteralException::new);
+            }
+
+            @Override
+            public graphql.language.Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+                return coercing.valueToLiteral(input, context, locale);
+            }
+        }).build();
+    }
+
+    private static BigDecimal decimal(Object input, Function<String, RuntimeException> refusal) {
+        BigDecimal value;
+        if (input instanceof BigDecimal decimal) {
+            value = decimal;
+        } else if (input instanceof BigInteger integer) {
+            if (integer.bitLength() > 400) {
+                throw refusal.apply(DECIMAL_RANGE);
+            }
+            value = new BigDecimal(integer);
+        } else if (input instanceof Integer || input instanceof Long || input instanceof Short
+                || input instanceof Byte) {
+            value = BigDecimal.valueOf(((Number) input).longValue());
+        } else if (input instanceof Double || input instanceof Float) {
+            double number = ((Number) input).doubleValue();
+            // A JSON number too large for a double arrives here as infinity: 1e1000000 is no amount.
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
+                throw refusal.apply(DECIMAL_RANGE);
+            }
+            value = new BigDecimal(input.toString());
+        } else if (input instanceof String text) {
+            if (text.length() > DECIMAL_MAX_CHARACTERS) {
+                throw refusal.apply(DECIMAL_RANGE);
+            }
+            try {
+                value = new BigDecimal(text.strip());
+            } catch (NumberFormatException e) {
+                throw refusal.apply(DECIMAL_RANGE);
+            }
+        } else {
+            throw refusal.apply(DECIMAL_RANGE);
+        }
+        if (value.precision() > DECIMAL_MAX_DIGITS || Math.abs(value.scale()) > DECIMAL_MAX_EXPONENT) {
+            throw refusal.apply(DECIMAL_RANGE);
+        }
+        return value;
     }
 }

@@ -50,6 +50,11 @@ public abstract class GraphQlIntegrationTest {
                 .build());
     }
 
+    /** GraphQL over HTTP as a demo user, with a hand-written body that sends every character as given. */
+    protected RawGraphQl rawAs(String user) {
+        return new RawGraphQl(client().defaultHeaders(headers -> headers.setBasicAuth(user, user + "-demo")).build());
+    }
+
     /** GraphQL over HTTP with no credentials at all. */
     protected HttpGraphQlTester anonymous() {
         return HttpGraphQlTester.create(client().build());

@@ -1,5 +1,6 @@
 package dev.portfolioledger.axon.command;
 
+import dev.portfolioledger.api.Checks;
 import dev.portfolioledger.axon.audit.AuditMetadata;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,13 +35,15 @@ public class AuditedCommandGateway {
      *
      * @param command     the command record
      * @param aggregateId the identifier of the aggregate the command targets
-     * @param reason      why, as told by the user; may be null
+     * @param reason      why, as told by the user; may be null; free text of at most
+     *                    {@link Checks#REASON_MAX} characters (VALIDATION_FAILED otherwise)
      * @return where the aggregate's newest event is stored
      */
     public CommandReceipt send(Object command, Object aggregateId, String reason) {
         Map<String, Object> metadata = new HashMap<>();
-        if (reason != null && !reason.isBlank()) {
-            metadata.put(AuditMetadata.REASON, reason.strip());
+        String checkedReason = Checks.reason(reason);
+        if (checkedReason != null) {
+            metadata.put(AuditMetadata.REASON, checkedReason);
         }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));
         commandGateway.sendAndWait(message);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portfolioledger.axon.audit.AuditCorrelationDataProvider;
 import dev.portfolioledger.axon.command.AuditCommandDispatchInterceptor;
+import dev.portfolioledger.axon.command.StorableTextInterceptor;
 import dev.portfolioledger.axon.serialization.TypedIdModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
@@ -27,6 +28,9 @@ public class AxonInfrastructureConfiguration {
     /**
      * The mapper Axon's Jackson serializer picks up by this bean name. Events are records, read
      * back through their canonical constructors; java.time values are written as ISO strings.
+     * Untyped JSON numbers with a fraction or exponent are read as BigDecimal, never double: a
+     * GraphQL variable {@code 1e-1000000} would otherwise arrive as 0.0 and an amount of 17 digits
+     * rounded, silently storing something other than what was sent.
      */
     @Bean("defaultAxonObjectMapper")
     @Primary
@@ -35,7 +39,8 @@ public class AxonInfrastructureConfiguration {
                 .registerModule(new JavaTimeModule())
                 .registerModule(new TypedIdModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     @Bean
@@ -59,6 +64,7 @@ public class AxonInfrastructureConfiguration {
         return configurer -> configurer.onInitialize(config -> config.onStart(() -> {
             CommandBus commandBus = config.commandBus();
             commandBus.registerDispatchInterceptor(new AuditCommandDispatchInterceptor());
+            commandBus.registerDispatchInterceptor(new StorableTextInterceptor());
         }));
     }
 

@@ -50,7 +50,7 @@ public class ChangeRequestMutationController {
     public CommandReceipt assessChangeRequest(@Argument AssessChangeRequestInput input) {
         ProjectId projectId = ProjectId.of(input.projectId());
         var command = new AssessChangeRequestCommand(projectId, ChangeRequestId.of(input.changeRequestId()),
-                Checks.required(input.costImpact(), "costImpact").toMoney(), input.scheduleImpactDays(),
+                Checks.required(input.costImpact(), "costImpact").toMoney("costImpact"), input.scheduleImpactDays(),
                 input.riskNotes());
         return commands.send(command, projectId, input.reason());
     }

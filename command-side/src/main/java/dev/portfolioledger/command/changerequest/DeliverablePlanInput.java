@@ -22,6 +22,6 @@ public record DeliverablePlanInput(String deliverableId, String name, String des
             throw Checks.invalid("deliverable.deliverableId is required to modify a deliverable");
         }
         return new DeliverablePlan(id, name, description, acceptanceCriteria,
-                Checks.required(plannedCost, "deliverable.plannedCost").toMoney(), plannedStart, plannedFinish);
+                Checks.required(plannedCost, "deliverable.plannedCost").toMoney("deliverable.plannedCost"), plannedStart, plannedFinish);
     }
 }

@@ -22,6 +22,6 @@ public record ProposedChangeInput(ChangeKind kind, DeliverablePlanInput delivera
                 deliverableId == null ? null : DeliverableId.of(deliverableId),
                 milestoneId == null ? null : MilestoneId.of(milestoneId),
                 newDueDate, category,
-                newAmount == null ? null : newAmount.toMoney());
+                newAmount == null ? null : newAmount.toMoney("newAmount"));
     }
 }

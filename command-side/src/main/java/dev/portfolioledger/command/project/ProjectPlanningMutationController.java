@@ -112,7 +112,7 @@ public class ProjectPlanningMutationController {
     }
 
     private static Money money(MoneyInput input, String field) {
-        return Checks.required(input, field).toMoney();
+        return Checks.required(input, field).toMoney(field);
     }
 
     private static List<DeliverableId> deliverableIds(List<String> ids) {

@@ -22,8 +22,9 @@ public record AssessChangeRequestCommand(
     public AssessChangeRequestCommand {
         Checks.required(projectId, "projectId");
         Checks.required(changeRequestId, "changeRequestId");
-        Checks.required(costImpact, "costImpact");
-        if (Math.abs(scheduleImpactDays) > MAX_SCHEDULE_IMPACT_DAYS) {
+        costImpact = Checks.money(costImpact, "costImpact");
+        // Not Math.abs: it leaves Integer.MIN_VALUE negative, which let -2147483648 through.
+        if (scheduleImpactDays < -MAX_SCHEDULE_IMPACT_DAYS || scheduleImpactDays > MAX_SCHEDULE_IMPACT_DAYS) {
             throw Checks.invalid("scheduleImpactDays must be between -" + MAX_SCHEDULE_IMPACT_DAYS + " and "
                     + MAX_SCHEDULE_IMPACT_DAYS);
         }

@@ -104,16 +104,53 @@ public record ProposedChange(
         };
     }
 
-    /** The same checks a planned deliverable gets, with its texts trimmed. */
+    /**
+     * The checks a planned deliverable got when change-request events were first stored, with its
+     * texts trimmed. Events load through this constructor, so these rules never tighten; the
+     * stricter input rules (characters, amounts, dates) are {@link #checkedInput}'s, which only
+     * {@link SubmitChangeRequestCommand} applies.
+     */
     private static DeliverablePlan validPlan(DeliverablePlan plan) {
         Checks.required(plan.deliverableId(), "deliverable.deliverableId");
         Checks.required(plan.plannedCost(), "deliverable.plannedCost").requireNonNegative("deliverable.plannedCost");
         Checks.window(plan.plannedStart(), plan.plannedFinish());
         return new DeliverablePlan(plan.deliverableId(),
-                Checks.name(plan.name(), "deliverable.name"),
-                Checks.optionalText(plan.description(), "deliverable.description", Checks.TEXT_MAX),
-                Checks.optionalText(plan.acceptanceCriteria(), "deliverable.acceptanceCriteria", Checks.TEXT_MAX),
+                Checks.trimmedText(plan.name(), "deliverable.name", Checks.NAME_MAX),
+                Checks.optionalTrimmedText(plan.description(), "deliverable.description", Checks.TEXT_MAX),
+                Checks.optionalTrimmedText(plan.acceptanceCriteria(), "deliverable.acceptanceCriteria",
+                                           Checks.TEXT_MAX),
                 plan.plannedCost(), plan.plannedStart(), plan.plannedFinish());
+    }
+
+    /**
+     * The input rules for a change a command carries, beyond what the constructor checks: text
+     * characters, amount range and date range. {@code field} names the change in refusals.
+     *
+     * @return this change, its amounts written as {@link Checks#money} keeps them
+     */
+    ProposedChange checkedInput(String field) {
+        DeliverablePlan plan = deliverable;
+        if (plan != null) {
+            Checks.name(plan.name(), field + ".deliverable.name");
+            Checks.optionalText(plan.description(), field + ".deliverable.description", Checks.TEXT_MAX);
+            Checks.optionalText(plan.acceptanceCriteria(), field + ".deliverable.acceptanceCriteria",
+                                Checks.TEXT_MAX);
+            Checks.date(plan.plannedStart(), field + ".deliverable.plannedStart");
+            Checks.date(plan.plannedFinish(), field + ".deliverable.plannedFinish");
+            Money cost = Checks.money(plan.plannedCost(), field + ".deliverable.plannedCost");
+            if (cost != plan.plannedCost()) {
+                plan = new DeliverablePlan(plan.deliverableId(), plan.name(), plan.description(),
+                        plan.acceptanceCriteria(), cost, plan.plannedStart(), plan.plannedFinish());
+            }
+        }
+        if (newDueDate != null) {
+            Checks.date(newDueDate, field + ".newDueDate");
+        }
+        Money amount = newAmount == null ? null : Checks.money(newAmount, field + ".newAmount");
+        if (plan == deliverable && amount == newAmount) {
+            return this;
+        }
+        return new ProposedChange(kind, plan, deliverableId, milestoneId, newDueDate, category, amount);
     }
 
     private static void unused(ChangeKind kind, Object value, String field) {

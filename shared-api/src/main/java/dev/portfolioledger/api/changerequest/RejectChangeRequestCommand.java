@@ -13,6 +13,6 @@ public record RejectChangeRequestCommand(
     public RejectChangeRequestCommand {
         Checks.required(projectId, "projectId");
         Checks.required(changeRequestId, "changeRequestId");
-        reason = Checks.text(reason, "reason", Checks.TEXT_MAX);
+        reason = Checks.text(reason, "reason", Checks.REASON_MAX);
     }
 }

@@ -31,6 +31,10 @@ public record SubmitChangeRequestCommand(
         if (changes.stream().anyMatch(change -> change == null)) {
             throw Checks.invalid("changes must not hold an empty entry");
         }
-        changes = List.copyOf(changes);
+        ProposedChange[] checked = new ProposedChange[changes.size()];
+        for (int i = 0; i < checked.length; i++) {
+            checked[i] = changes.get(i).checkedInput("changes[" + i + "]");
+        }
+        changes = List.of(checked);
     }
 }

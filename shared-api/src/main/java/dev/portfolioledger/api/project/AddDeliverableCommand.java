@@ -23,8 +23,8 @@ public record AddDeliverableCommand(
         name = Checks.name(name, "name");
         description = Checks.optionalText(description, "description", Checks.TEXT_MAX);
         acceptanceCriteria = Checks.optionalText(acceptanceCriteria, "acceptanceCriteria", Checks.TEXT_MAX);
-        Checks.required(plannedCost, "plannedCost").requireNonNegative("plannedCost");
-        Checks.window(plannedStart, plannedFinish);
+        plannedCost = Checks.money(plannedCost, "plannedCost").requireNonNegative("plannedCost");
+        Checks.plannedWindow(plannedStart, plannedFinish);
     }
 
     public DeliverablePlan plan() {

@@ -8,6 +8,6 @@ public record CancelProjectCommand(@TargetAggregateIdentifier ProjectId projectI
 
     public CancelProjectCommand {
         Checks.required(projectId, "projectId");
-        reason = Checks.text(reason, "reason", Checks.TEXT_MAX);
+        reason = Checks.text(reason, "reason", Checks.REASON_MAX);
     }
 }

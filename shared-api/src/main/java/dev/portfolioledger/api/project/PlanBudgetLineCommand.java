@@ -10,6 +10,6 @@ public record PlanBudgetLineCommand(@TargetAggregateIdentifier ProjectId project
     public PlanBudgetLineCommand {
         Checks.required(projectId, "projectId");
         Checks.required(category, "category");
-        Checks.required(amount, "amount").requireNonNegative("amount");
+        amount = Checks.money(amount, "amount").requireNonNegative("amount");
     }
 }

@@ -28,6 +28,6 @@ public record ProposeProjectCommand(
         manager = Checks.person(manager, "manager");
         sponsor = Checks.person(sponsor, "sponsor");
         Checks.required(methodology, "methodology");
-        Checks.window(plannedStart, plannedFinish);
+        Checks.plannedWindow(plannedStart, plannedFinish);
     }
 }

@@ -23,6 +23,6 @@ public record ReviseProjectDetailsCommand(
         manager = Checks.person(manager, "manager");
         sponsor = Checks.person(sponsor, "sponsor");
         Checks.required(methodology, "methodology");
-        Checks.window(plannedStart, plannedFinish);
+        Checks.plannedWindow(plannedStart, plannedFinish);
     }
 }

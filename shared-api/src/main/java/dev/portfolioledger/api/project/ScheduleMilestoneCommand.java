@@ -20,7 +20,7 @@ public record ScheduleMilestoneCommand(
         Checks.required(projectId, "projectId");
         Checks.required(milestoneId, "milestoneId");
         name = Checks.name(name, "name");
-        Checks.required(dueDate, "dueDate");
+        Checks.date(dueDate, "dueDate");
         deliverableIds = deliverableIds == null ? List.of() : List.copyOf(deliverableIds);
         if (deliverableIds.size() > MAX_LINKED_DELIVERABLES) {
             throw Checks.invalid("a milestone may link at most " + MAX_LINKED_DELIVERABLES + " deliverables");

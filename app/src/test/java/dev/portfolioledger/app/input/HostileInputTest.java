@@ -1,0 +1,718 @@
+package dev.portfolioledger.app.input;
+
+import dev.portfolioledger.api.Checks;
+import dev.portfolioledger.app.support.GraphQlIntegrationTest;
+import dev.portfolioledger.app.support.RawGraphQl;
+import dev.portfolioledger.app.support.RawGraphQl.Raw;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile values in every field of every mutation: control characters, NUL, lone and reversed
+ * surrogates, valid pairs and emoji, boundary and over-long strings, huge and tiny and negative
+ * amounts, impossible and far-off dates, out-of-range integers. Each response must be a success
+ * or a coded refusal (never INTERNAL or TIMEOUT) and, where the input rules decide alone, exactly
+ * the one the rules predict; what is accepted must read back exactly as sent (trimmed). At the end
+ * every event processor is at the head of the event store, nothing is dead-lettered, and each
+ * touched project's live view equals its fold of the events ({@code project(id, asOf: now)}).
+ *
+ * <p>The seed is printed and can be fixed with {@code -Dhostile.seed=...} to reproduce a run.
+ */
+class HostileInputTest extends GraphQlIntegrationTest {
+
+    private static final int ROUNDS = 300;
+    private static final DateTimeFormatter STRICT_DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    private Random random;
+    private long seed;
+    private String portfolioId;
+    private String programId;
+    private String plannedProjectId;
+    /* Revised with hostile windows, so it holds no milestones that a narrower window would refuse. */
+    private String revisedProjectId;
+    private String baselinedProjectId;
+    private final List<String> assessedRequests = new ArrayList<>();
+    private final Set<String> touchedProjects = new LinkedHashSet<>();
+    private final Set<String> touchedAggregates = new LinkedHashSet<>();
+    private final Map<String, Integer> outcomes = new HashMap<>();
+
+    /** What kind of text a field holds, and so which rules apply. */
+    private enum Kind {
+        NAME(Checks.NAME_MAX, false), PERSON(Checks.PERSON_MAX, false), TEXT(Checks.TEXT_MAX, true),
+        REASON(Checks.REASON_MAX, true);
+
+        final int max;
+        final boolean freeText;
+
+        Kind(int max, boolean freeText) {
+            this.max = max;
+            this.freeText = freeText;
+        }
+    }
+
+    /** One generated value and what the input rules say must become of it. */
+    private record Hostile(Object sent, boolean acceptable, Object expected, String label) {
+    }
+
+    @Test
+    void hostileInputIsRefusedWithACodeOrStoredExactly() {
+        seed = Long.getLong("hostile.seed", System.nanoTime());
+        System.out.println("HostileInputTest seed: " + seed);
+        random = new Random(seed);
+        setUp();
+
+        for (int round = 0; round < ROUNDS; round++) {
+            switch (random.nextInt(13)) {
+                case 0 -> createPortfolio();
+                case 1 -> renamePortfolio();
+                case 2 -> createProgram();
+                case 3 -> renameProgram();
+                case 4 -> proposeProject();
+                case 5 -> reviseProject();
+                case 6 -> addDeliverable();
+                case 7 -> scheduleMilestone();
+                case 8 -> planBudgetLine();
+                case 9 -> defineObjectives();
+                case 10 -> submitChangeRequest();
+                case 11 -> assessChangeRequest();
+                default -> rejectChangeRequest();
+            }
+        }
+        System.out.println("HostileInputTest outcomes: " + outcomes);
+        assertThat(outcomes.getOrDefault("accepted", 0)).as("some values were accepted (seed %d)", seed).isPositive();
+        assertThat(outcomes.getOrDefault("VALIDATION_FAILED", 0)).as("some were refused (seed %d)", seed).isPositive();
+
+        awaitProcessorsAtHead();
+        assertThat(deadLetters()).as("dead letters of the touched aggregates (seed %d)", seed).isZero();
+        Instant now = Instant.now();
+        for (String projectId : touchedProjects) {
+            assertThat(projectView(projectId, null)).as("live view of project %s equals its fold (seed %d)", projectId, seed)
+                    .isEqualTo(projectView(projectId, now));
+        }
+    }
+
+    private void setUp() {
+        portfolioId = newPortfolio();
+        programId = newProgram(portfolioId);
+        plannedProjectId = newProject(portfolioId, programId);
+        baselinedProjectId = newProject(portfolioId, null);
+        revisedProjectId = newProject(portfolioId, null);
+        assertThat(send("pmo", "hostileApproveProject", Map.of("projectId", baselinedProjectId)).code()).isNull();
+        touchedAggregates.addAll(List.of(portfolioId, programId, plannedProjectId, baselinedProjectId, revisedProjectId));
+        touchedProjects.addAll(List.of(plannedProjectId, baselinedProjectId, revisedProjectId));
+    }
+
+    // ---- the mutations, each with one hostile field and valid values elsewhere ----
+
+    private void createPortfolio() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> input = new HashMap<>(Map.of("portfolioId", id, "name", unique("P"), "currency", "EUR",
+                                                          "owner", "Olivia Owner"));
+        switch (random.nextInt(4)) {
+            case 0 -> checkText("pmo", "hostileCreatePortfolio", input, "name", uniqueText(Kind.NAME), Kind.NAME,
+                                "createPortfolio.portfolio.name");
+            case 1 -> checkText("pmo", "hostileCreatePortfolio", input, "description", optional(text(Kind.TEXT, true)), Kind.TEXT,
+                                "createPortfolio.portfolio.description");
+            case 2 -> checkText("pmo", "hostileCreatePortfolio", input, "owner", text(Kind.PERSON, false), Kind.PERSON,
+                                "createPortfolio.portfolio.owner");
+            default -> checkReason("pmo", "hostileCreatePortfolio", input);
+        }
+        touchedAggregates.add(id);
+    }
+
+    private void renamePortfolio() {
+        checkText("pmo", "hostileRenamePortfolio", new HashMap<>(Map.of("portfolioId", portfolioId)), "name",
+                  uniqueText(Kind.NAME), Kind.NAME, "renamePortfolio.portfolio.name");
+    }
+
+    private void createProgram() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> input = new HashMap<>(Map.of("programId", id, "portfolioId", portfolioId,
+                                                          "name", unique("G"), "manager", "Pat Program"));
+        switch (random.nextInt(4)) {
+            case 0 -> checkText("program", "hostileCreateProgram", input, "name", text(Kind.NAME, false), Kind.NAME,
+                                "createProgram.program.name");
+            case 1 -> checkText("program", "hostileCreateProgram", input, "manager", text(Kind.PERSON, false),
+                                Kind.PERSON, "createProgram.program.manager");
+            case 2 -> checkObjectives("program", "hostileCreateProgram", input, "createProgram.program.objectives");
+            default -> checkReason("program", "hostileCreateProgram", input);
+        }
+        touchedAggregates.add(id);
+    }
+
+    private void renameProgram() {
+        checkText("program", "hostileRenameProgram", new HashMap<>(Map.of("programId", programId)), "name",
+                  text(Kind.NAME, false), Kind.NAME, "renameProgram.program.name");
+    }
+
+    private Map<String, Object> projectDetails() {
+        Map<String, Object> input = new HashMap<>(Map.of("name", unique("Project"), "manager", "Max PM",
+                "sponsor", "Sam Sponsor", "methodology", "SCRUM", "plannedStart", "2027-01-04",
+                "plannedFinish", "2027-12-17"));
+        input.put("description", "Replace the ledger");
+        return input;
+    }
+
+    private void proposeProject() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> input = projectDetails();
+        input.put("projectId", id);
+        input.put("portfolioId", portfolioId);
+        String field = projectField("hostileProposeProject", input, "proposeProject.project");
+        if (field != null) {
+            touchedProjects.add(id);
+            touchedAggregates.add(id);
+        }
+    }
+
+    private void reviseProject() {
+        Map<String, Object> input = projectDetails();
+        input.put("projectId", revisedProjectId);
+        projectField("hostileReviseProjectDetails", input, "reviseProjectDetails.project");
+    }
+
+    private String projectField(String operation, Map<String, Object> input, String view) {
+        return switch (random.nextInt(7)) {
+            case 0 -> checkText("pm", operation, input, "name", text(Kind.NAME, false), Kind.NAME, view + ".name");
+            case 1 -> checkText("pm", operation, input, "description", optional(text(Kind.TEXT, true)), Kind.TEXT,
+                                view + ".description");
+            case 2 -> checkText("pm", operation, input, "manager", text(Kind.PERSON, false), Kind.PERSON,
+                                view + ".manager");
+            case 3 -> checkText("pm", operation, input, "sponsor", text(Kind.PERSON, false), Kind.PERSON,
+                                view + ".sponsor");
+            case 4 -> checkDate("pm", operation, input, "plannedStart", view + ".plannedStart");
+            case 5 -> checkDate("pm", operation, input, "plannedFinish", view + ".plannedFinish");
+            default -> checkReason("pm", operation, input);
+        };
+    }
+
+    private void addDeliverable() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", plannedProjectId, "deliverableId", id,
+                "name", "Deliverable", "plannedCost", money("100.00"), "plannedStart", "2027-02-01",
+                "plannedFinish", "2027-03-01"));
+        Function<Map<String, Object>, Object> mine = data -> deliverable(data, id);
+        switch (random.nextInt(6)) {
+            case 0 -> check("pm", "hostileAddDeliverable", input, "name", text(Kind.NAME, false), Kind.NAME,
+                            mine.andThen(d -> field(d, "name")));
+            case 1 -> check("pm", "hostileAddDeliverable", input, "description", optional(text(Kind.TEXT, true)), Kind.TEXT,
+                            mine.andThen(d -> field(d, "description")));
+            case 2 -> check("pm", "hostileAddDeliverable", input, "acceptanceCriteria", optional(text(Kind.TEXT, true)),
+                            Kind.TEXT, mine.andThen(d -> field(d, "acceptanceCriteria")));
+            case 3 -> checkAmount("pm", "hostileAddDeliverable", input, "plannedCost", false,
+                                  mine.andThen(d -> field(d, "plannedCost.amount")));
+            case 4 -> checkDate("pm", "hostileAddDeliverable", input,
+                                random.nextBoolean() ? "plannedStart" : "plannedFinish", (String) null);
+            default -> checkReason("pm", "hostileAddDeliverable", input);
+        }
+    }
+
+    private void scheduleMilestone() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", plannedProjectId, "milestoneId", id,
+                                                          "name", "Milestone", "dueDate", "2027-05-05"));
+        switch (random.nextInt(3)) {
+            case 0 -> check("pm", "hostileScheduleMilestone", input, "name", text(Kind.NAME, false), Kind.NAME,
+                            data -> milestoneName(data, id));
+            case 1 -> checkDate("pm", "hostileScheduleMilestone", input, "dueDate", (String) null);
+            default -> checkReason("pm", "hostileScheduleMilestone", input);
+        }
+    }
+
+    private void planBudgetLine() {
+        String category = List.of("LABOUR", "MATERIALS", "TRAVEL", "CONTINGENCY").get(random.nextInt(4));
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", plannedProjectId, "category", category,
+                                                          "amount", money("10.00")));
+        checkAmount("pm", "hostilePlanBudgetLine", input, "amount", false, data -> {
+            List<Map<String, Object>> lines = at(data, "planBudgetLine.project.budget.lines");
+            return lines.stream().filter(line -> category.equals(line.get("category")))
+                    .map(line -> field(line, "amount.amount")).findFirst().orElse(BigDecimal.ZERO);
+        });
+    }
+
+    private void defineObjectives() {
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", plannedProjectId));
+        if (random.nextInt(4) == 0) {
+            input.put("objectives", List.of("Cut cost"));
+            checkReason("pm", "hostileDefineObjectives", input);
+        } else {
+            checkObjectives("pm", "hostileDefineObjectives", input, "defineProjectObjectives.project.objectives");
+        }
+    }
+
+    private void submitChangeRequest() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> deliverable = new HashMap<>(Map.of("deliverableId", UUID.randomUUID().toString(),
+                "name", "Added", "plannedCost", money("50.00"), "plannedStart", "2027-04-01",
+                "plannedFinish", "2027-05-01"));
+        Map<String, Object> addition = new HashMap<>(Map.of("kind", "ADD_DELIVERABLE", "deliverable", deliverable));
+        Map<String, Object> budget = new HashMap<>(Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL",
+                                                          "newAmount", money("20.00")));
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", baselinedProjectId, "changeRequestId", id,
+                "title", "Change", "justification", "Because", "changes", List.of(addition, budget)));
+        Function<Map<String, Object>, Object> request = ignored -> changeRequest(id);
+        switch (random.nextInt(6)) {
+            case 0 -> check("pm", "hostileSubmitChangeRequest", input, "title", text(Kind.NAME, false), Kind.NAME,
+                            request.andThen(r -> field(r, "title")));
+            case 1 -> check("pm", "hostileSubmitChangeRequest", input, "justification", text(Kind.TEXT, true),
+                            Kind.TEXT, request.andThen(r -> field(r, "justification")));
+            case 2 -> check("pm", "hostileSubmitChangeRequest", deliverable, "name", text(Kind.NAME, false),
+                            Kind.NAME, input, request.andThen(r -> field(changes(r).get(0), "deliverable.name")));
+            case 3 -> checkAmount("pm", "hostileSubmitChangeRequest", budget, "newAmount", false, input,
+                                  request.andThen(r -> field(changes(r).get(1), "newAmount.amount")));
+            case 4 -> checkNestedDate("pm", "hostileSubmitChangeRequest", deliverable, "plannedFinish", input);
+            default -> checkReason("pm", "hostileSubmitChangeRequest", input);
+        }
+    }
+
+    private void assessChangeRequest() {
+        String id = submitted();
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", baselinedProjectId, "changeRequestId", id,
+                "costImpact", money("10.00"), "scheduleImpactDays", 5));
+        Function<Map<String, Object>, Object> request = ignored -> changeRequest(id);
+        boolean accepted = switch (random.nextInt(4)) {
+            case 0 -> check("pm", "hostileAssessChangeRequest", input, "riskNotes", optional(text(Kind.TEXT, true)), Kind.TEXT,
+                            request.andThen(r -> field(r, "assessment.riskNotes"))) != null;
+            case 1 -> checkAmount("pm", "hostileAssessChangeRequest", input, "costImpact", true,
+                                  request.andThen(r -> field(r, "assessment.costImpact.amount"))) != null;
+            case 2 -> checkDays(input, request.andThen(r -> field(r, "assessment.scheduleImpactDays")));
+            default -> checkReason("pm", "hostileAssessChangeRequest", input) != null;
+        };
+        if (accepted) {
+            assessedRequests.add(id);
+        }
+    }
+
+    private void rejectChangeRequest() {
+        String id = assessedRequests.isEmpty() ? assessed() : assessedRequests.get(0);
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", baselinedProjectId, "changeRequestId", id));
+        Hostile reason = text(Kind.REASON, true);
+        if (check("approver", "hostileRejectChangeRequest", input, "reason", reason, Kind.REASON,
+                  ignored -> field(changeRequest(id), "rejectionReason")) != null) {
+            assessedRequests.remove(id);
+        }
+    }
+
+    /** A change request just submitted with valid values. */
+    private String submitted() {
+        String id = UUID.randomUUID().toString();
+        var response = send("pm", "hostileSubmitChangeRequest", Map.of("projectId", baselinedProjectId,
+                "changeRequestId", id, "title", "Valid", "justification", "Valid",
+                "changes", List.of(Map.of("kind", "CHANGE_BUDGET", "category", "LABOUR", "newAmount", money("1.00")))));
+        assertThat(response.errors()).as("valid submission (seed %d)", seed).isEmpty();
+        return id;
+    }
+
+    private String assessed() {
+        String id = submitted();
+        var response = send("pm", "hostileAssessChangeRequest", Map.of("projectId", baselinedProjectId,
+                "changeRequestId", id, "costImpact", money("1.00"), "scheduleImpactDays", 1));
+        assertThat(response.errors()).as("valid assessment (seed %d)", seed).isEmpty();
+        return id;
+    }
+
+    // ---- checking one hostile value ----
+
+    private String checkText(String user, String operation, Map<String, Object> input, String field, Hostile value,
+                             Kind kind, String viewPath) {
+        return check(user, operation, input, field, value, kind, data -> at(data, viewPath));
+    }
+
+    private String check(String user, String operation, Map<String, Object> input, String field, Hostile value,
+                         Kind kind, Function<Map<String, Object>, Object> readBack) {
+        return check(user, operation, input, field, value, kind, input, readBack);
+    }
+
+    /**
+     * Puts the value into {@code holder} (the input or a map nested in it), sends {@code input},
+     * and checks the outcome against the rules; returns the label when accepted, else null.
+     */
+    private String check(String user, String operation, Map<String, Object> holder, String field, Hostile value,
+                         Kind kind, Map<String, Object> input, Function<Map<String, Object>, Object> readBack) {
+        holder.put(field, value.sent());
+        RawGraphQl.Response response = send(user, operation, input);
+        String context = operation + "." + field + " = " + value.label() + " (seed " + seed + ")";
+        String code = outcome(response, context);
+        if (value.acceptable()) {
+            assertThat(code).as("accepted: %s, but %s", context, response.message()).isNull();
+            Object stored = readBack.apply(response.body());
+            assertThat(stored).as("read back of %s", context).isEqualTo(value.expected());
+            return value.label();
+        }
+        assertThat(code).as("refused: %s", context).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.message()).as("message of %s", context).contains(field);
+        return null;
+    }
+
+    private String checkAmount(String user, String operation, Map<String, Object> input, String field,
+                               boolean negativeAllowed, Function<Map<String, Object>, Object> readBack) {
+        return checkAmount(user, operation, input, field, negativeAllowed, input, readBack);
+    }
+
+    private String checkAmount(String user, String operation, Map<String, Object> holder, String field,
+                               boolean negativeAllowed, Map<String, Object> input,
+                               Function<Map<String, Object>, Object> readBack) {
+        Hostile amount = amount(negativeAllowed);
+        holder.put(field, Map.of("amount", amount.sent(), "currency", "EUR"));
+        RawGraphQl.Response response = send(user, operation, input);
+        String context = operation + "." + field + " = " + amount.label() + " (seed " + seed + ")";
+        String code = outcome(response, context);
+        if (amount.acceptable()) {
+            assertThat(code).as("accepted: %s, but %s", context, response.message()).isNull();
+            assertThat(new BigDecimal(String.valueOf(readBack.apply(response.body())))).as("read back of %s", context)
+                    .isEqualByComparingTo((BigDecimal) amount.expected());
+            return amount.label();
+        }
+        assertThat(code).as("refused: %s", context).isEqualTo("VALIDATION_FAILED");
+        return null;
+    }
+
+    /** Dates: malformed or out of range must be VALIDATION_FAILED; others may meet business rules. */
+    private String checkNestedDate(String user, String operation, Map<String, Object> holder, String field,
+                                   Map<String, Object> input) {
+        Hostile date = date();
+        holder.put(field, date.sent());
+        RawGraphQl.Response response = send(user, operation, input);
+        String context = operation + "." + field + " = " + date.label() + " (seed " + seed + ")";
+        String code = outcome(response, context);
+        if (!date.acceptable()) {
+            assertThat(code).as("refused: %s", context).isEqualTo("VALIDATION_FAILED");
+            return null;
+        }
+        return code == null ? date.label() : null;
+    }
+
+    private String checkDate(String user, String operation, Map<String, Object> input, String field, String viewPath) {
+        Hostile date = date();
+        input.put(field, date.sent());
+        RawGraphQl.Response response = send(user, operation, input);
+        String context = operation + "." + field + " = " + date.label() + " (seed " + seed + ")";
+        String code = outcome(response, context);
+        if (!date.acceptable()) {
+            assertThat(code).as("refused: %s", context).isEqualTo("VALIDATION_FAILED");
+            return null;
+        }
+        if (code == null && viewPath != null) {
+            assertThat((Object) at(response.body(), viewPath)).as("read back of %s", context).isEqualTo(date.expected());
+        }
+        return code == null ? date.label() : null;
+    }
+
+    private boolean checkDays(Map<String, Object> input, Function<Map<String, Object>, Object> readBack) {
+        int pick = random.nextInt(9);
+        Object sent = switch (pick) {
+            case 0 -> 0;
+            case 1 -> 3660;
+            case 2 -> -3660;
+            // graphql-java takes a JSON number with an integral value as an Int: 1e3 is 1000, stored as such.
+            case 3 -> new Raw("1e3");
+            case 4 -> 3661;
+            case 5 -> Integer.MIN_VALUE;
+            case 6 -> Integer.MAX_VALUE;
+            case 7 -> new Raw("2147483648");
+            default -> new Raw("3.5");
+        };
+        boolean acceptable = pick <= 3;
+        Object expected = pick == 3 ? 1000 : sent;
+        input.put("scheduleImpactDays", sent);
+        RawGraphQl.Response response = send("pm", "hostileAssessChangeRequest", input);
+        String context = "scheduleImpactDays = " + sent + " (seed " + seed + ")";
+        String code = outcome(response, context);
+        if (acceptable) {
+            assertThat(code).as("accepted: %s, but %s", context, response.message()).isNull();
+            assertThat(readBack.apply(response.body())).as("read back of %s", context).isEqualTo(expected);
+            return true;
+        }
+        assertThat(code).as("refused: %s", context).isEqualTo("VALIDATION_FAILED");
+        return false;
+    }
+
+    private String checkReason(String user, String operation, Map<String, Object> input) {
+        Hostile reason = optional(text(Kind.REASON, true));
+        return check(user, operation, input, "reason", reason, Kind.REASON, data -> reason.expected());
+    }
+
+    /** An optional text: blank is no text, stored as null. */
+    private static Hostile optional(Hostile text) {
+        return isBlank(text.sent()) ? new Hostile(text.sent(), true, null, text.label()) : text;
+    }
+
+    private String checkObjectives(String user, String operation, Map<String, Object> input, String viewPath) {
+        Hostile objective = text(Kind.TEXT, true);
+        List<Object> sent = List.of("First objective", objective.sent());
+        Hostile list = new Hostile(sent, objective.acceptable(),
+                                   objective.acceptable() ? List.of("First objective", objective.expected()) : null,
+                                   "[.., " + objective.label() + "]");
+        return check(user, operation, input, "objectives", list, Kind.TEXT, data -> at(data, viewPath));
+    }
+
+    /** The error code, or null for a success; never INTERNAL, TIMEOUT or an error without a code. */
+    private String outcome(RawGraphQl.Response response, String context) {
+        String code = response.code();
+        outcomes.merge(code == null ? "accepted" : code, 1, Integer::sum);
+        assertThat(code).as("code of %s: %s", context, response.message())
+                .isNotIn("INTERNAL", "TIMEOUT", "VIEW_OUT_OF_DATE", "NO CODE");
+        if (code != null) {
+            assertThat(response.message()).as("message of %s", context).doesNotContain("java.")
+                    .doesNotContain("Exception").doesNotContain("SQL").doesNotContain("dev.portfolioledger");
+        } else {
+            assertThat(response.body().get("data")).as("data of %s", context).isNotNull();
+        }
+        return code;
+    }
+
+    // ---- generated values ----
+
+    private Hostile uniqueText(Kind kind) {
+        // Names of portfolios are unique; a suffix keeps generated names apart without changing their kind.
+        Hostile base = text(kind, false);
+        if (!base.acceptable() || !(base.sent() instanceof String sent)) {
+            return base;
+        }
+        String token = UUID.randomUUID().toString().substring(0, 9) + " ";
+        // Long names keep their length: the token replaces ten leading characters (an even count, so no pair splits).
+        String unique = sent.length() + token.length() <= kind.max ? token + sent : token + sent.substring(10);
+        return judge(unique, kind);
+    }
+
+    private Hostile text(Kind kind, boolean lineBreaksMeaningful) {
+        String word = "Plan" + random.nextInt(1000);
+        String sent = switch (random.nextInt(20)) {
+            case 0, 1 -> word;
+            case 2 -> "Rocket \ud83d\ude80 " + word + " \ud801\udc37";
+            case 3 -> "Caf\u00e9 \u4e2d\u6587 \u00c5ngstr\u00f6m " + word;
+            case 4 -> insert(word, "\u0000");
+            case 5 -> insert(word, String.valueOf((char) (1 + random.nextInt(31))));
+            case 6 -> insert(word, "\u007f");
+            case 7 -> insert(word, "\ud800");
+            case 8 -> insert(word, "\udfff");
+            case 9 -> insert(word, "\udc00\ud800");
+            case 10 -> word + "\ud83d";
+            case 11 -> "x".repeat(kind.max - 2) + "\ud83d\ude00";
+            case 12 -> "y".repeat(kind.max + 1);
+            case 13 -> random.nextInt(4) == 0 ? "z".repeat(100_000) : "w".repeat(kind.max) + "!";
+            case 14 -> random.nextBoolean() ? "   " : "";
+            case 15 -> "  " + word + "  ";
+            case 16 -> lineBreaksMeaningful ? "Line one\r\n\tline two " + word : word + "\n";
+            case 17 -> word + " \u0085 \ufeff \u200b \uffff";
+            case 18 -> "\ud83d\ude80".repeat(kind.max / 2);
+            default -> "\ud83d\ude80".repeat(kind.max / 2) + "x";
+        };
+        return judge(sent, kind);
+    }
+
+    /** What the input rules (README, "Input rules") make of a text of this kind. */
+    private static Hostile judge(String sent, Kind kind) {
+        String label = describe(sent);
+        if (isBlank(sent)) {
+            return new Hostile(sent, false, null, label);
+        }
+        for (int i = 0; i < sent.length(); i++) {
+            char c = sent.charAt(i);
+            boolean control = c < 0x20 || c == 0x7F;
+            if (control && !(kind.freeText && (c == '\t' || c == '\n' || c == '\r'))) {
+                return new Hostile(sent, false, null, label);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < sent.length() && Character.isLowSurrogate(sent.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return new Hostile(sent, false, null, label);
+            }
+        }
+        String trimmed = sent.strip();
+        return new Hostile(sent, trimmed.length() <= kind.max, trimmed, label);
+    }
+
+    private Hostile amount(boolean negativeAllowed) {
+        Object sent = switch (random.nextInt(18)) {
+            case 0, 1 -> random.nextInt(100_000) + "." + (10 + random.nextInt(90));
+            case 2 -> "0";
+            case 3 -> "-" + (1 + random.nextInt(5000));
+            case 4 -> "999999999999999.99";
+            case 5 -> "-999999999999999.99";
+            case 6 -> "1000000000000000";
+            case 7 -> new Raw("1e1000000");
+            case 8 -> new Raw("-1e-1000000");
+            case 9 -> "1e-1000000";
+            case 10 -> "-1e1000000";
+            case 11 -> "0.001";
+            case 12 -> "1E+3";
+            case 13 -> new Raw("12345678901234.56");
+            case 14 -> random.nextBoolean() ? "NaN" : "Infinity";
+            case 15 -> new Raw("1e308");
+            case 16 -> "1" + "0".repeat(200);
+            default -> new Raw("0.10");
+        };
+        String text = sent instanceof Raw raw ? raw.json() : (String) sent;
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return new Hostile(sent, false, null, text);
+        }
+        boolean acceptable = text.length() <= 100 && value.precision() <= 34 && Math.abs(value.scale()) <= 34
+                && value.stripTrailingZeros().precision() - value.stripTrailingZeros().scale() <= 15
+                && value.stripTrailingZeros().scale() <= 2
+                && (negativeAllowed || value.signum() >= 0);
+        return new Hostile(sent, acceptable, value, text.length() > 40 ? text.substring(0, 40) + "..." : text);
+    }
+
+    private Hostile date() {
+        String sent = switch (random.nextInt(14)) {
+            case 0, 1, 2 -> LocalDate.of(2027, 1, 4).plusDays(random.nextInt(340)).toString();
+            case 3 -> "2027-02-30";
+            case 4 -> "2027-04-31";
+            case 5 -> "2027-02-29";
+            case 6 -> "2028-02-29";
+            case 7 -> "+999999999-12-31";
+            case 8 -> "0001-01-01";
+            case 9 -> "1899-12-31";
+            case 10 -> "2200-01-01";
+            case 11 -> "2027-1-4";
+            case 12 -> "2027-01-04T00:00:00Z";
+            default -> "20270104";
+        };
+        boolean acceptable;
+        try {
+            LocalDate parsed = LocalDate.parse(sent, STRICT_DATE);
+            acceptable = sent.matches("\\d{4}-\\d{2}-\\d{2}") && !parsed.isBefore(Checks.FIRST_DATE)
+                    && !parsed.isAfter(Checks.LAST_DATE);
+        } catch (RuntimeException e) {
+            acceptable = false;
+        }
+        return new Hostile(sent, acceptable, sent, sent);
+    }
+
+    private String insert(String word, String hostile) {
+        int at = random.nextInt(word.length() + 1);
+        return word.substring(0, at) + hostile + word.substring(at);
+    }
+
+    private static boolean isBlank(Object value) {
+        return value instanceof String text && text.isBlank();
+    }
+
+    private static String describe(String value) {
+        StringBuilder label = new StringBuilder();
+        String shown = value.length() > 40 ? value.substring(0, 40) : value;
+        for (char c : shown.toCharArray()) {
+            label.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return value.length() > 40 ? label + "...(" + value.length() + " chars)" : label.toString();
+    }
+
+    // ---- reading back ----
+
+    private RawGraphQl.Response send(String user, String operation, Map<String, ?> input) {
+        return rawAs(user).execute("hostileInput", operation, Map.of("input", input));
+    }
+
+    private Map<String, Object> changeRequest(String id) {
+        var response = rawAs("auditor").execute("hostileInput", "hostileChangeRequests", Map.of("id", baselinedProjectId));
+        List<Map<String, Object>> edges = response.data("project.changeRequests.edges");
+        return edges.stream().map(edge -> RawGraphQl.Response.<Map<String, Object>>at(edge, "node"))
+                .filter(node -> id.equals(node.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("change request " + id + " not in the view (seed " + seed + ")"));
+    }
+
+    private static List<Map<String, Object>> changes(Object request) {
+        return RawGraphQl.Response.at(request, "changes");
+    }
+
+    private static Map<String, Object> deliverable(Map<String, Object> data, String id) {
+        List<Map<String, Object>> deliverables = at(data, "data.addDeliverable.project.deliverables");
+        return deliverables.stream().filter(d -> id.equals(d.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("deliverable " + id + " not in the view"));
+    }
+
+    private static Object milestoneName(Map<String, Object> data, String id) {
+        List<Map<String, Object>> milestones = at(data, "data.scheduleMilestone.project.milestones");
+        return milestones.stream().filter(m -> id.equals(m.get("id"))).map(m -> m.get("name")).findFirst()
+                .orElseThrow(() -> new AssertionError("milestone " + id + " not in the view"));
+    }
+
+    private static Object field(Object map, String path) {
+        return RawGraphQl.Response.at(map, path);
+    }
+
+    private static <T> T at(Map<String, Object> map, String path) {
+        String full = map.containsKey("data") && !path.startsWith("data.") ? "data." + path : path;
+        return RawGraphQl.Response.at(map, full);
+    }
+
+    private Map<String, Object> projectView(String projectId, Instant asOf) {
+        Map<String, Object> variables = new HashMap<>(Map.of("id", projectId));
+        if (asOf != null) {
+            variables.put("asOf", asOf.toString());
+        }
+        var response = rawAs("auditor").execute("historyProjectAt", null, variables);
+        assertThat(response.errors()).as("project view %s (seed %d)", projectId, seed).isEmpty();
+        return response.data("project");
+    }
+
+    // ---- the end state ----
+
+    private void awaitProcessorsAtHead() {
+        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        List<String> behind = List.of();
+        while (System.nanoTime() < deadline) {
+            behind = new ArrayList<>();
+            for (EventProcessor processor : processing.eventProcessors().values()) {
+                if (processor instanceof StreamingEventProcessor streaming && (streaming.isError()
+                        || streaming.processingStatus().values().stream()
+                                .anyMatch(s -> s.isErrorState() || s.getCurrentPosition().orElse(-1) < head))) {
+                    behind.add(processor.getName() + " " + streaming.processingStatus());
+                }
+            }
+            if (behind.isEmpty()) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("processors not at the head " + head + " (seed " + seed + "): " + behind);
+    }
+
+    private long deadLetters() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE aggregateidentifier = ANY(?)",
+                                         Long.class, (Object) touchedAggregates.toArray(String[]::new));
+        return count == null ? 0 : count;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> money(String amount) {
+        return Map.of("amount", amount, "currency", "EUR");
+    }
+}
