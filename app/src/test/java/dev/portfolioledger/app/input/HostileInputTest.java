@@ -289,18 +289,19 @@ class HostileInputTest extends GraphQlIntegrationTest {
         }
     }
 
+    /** Assessed by the program manager: the submitter ("pm") may not assess their own request. */
     private void assessChangeRequest() {
         String id = submitted();
         Map<String, Object> input = new HashMap<>(Map.of("projectId", baselinedProjectId, "changeRequestId", id,
                 "costImpact", money("10.00"), "scheduleImpactDays", 5));
         Function<Map<String, Object>, Object> request = ignored -> changeRequest(id);
         boolean accepted = switch (random.nextInt(4)) {
-            case 0 -> check("pm", "hostileAssessChangeRequest", input, "riskNotes", optional(text(Kind.TEXT, true)), Kind.TEXT,
+            case 0 -> check("program", "hostileAssessChangeRequest", input, "riskNotes", optional(text(Kind.TEXT, true)), Kind.TEXT,
                             request.andThen(r -> field(r, "assessment.riskNotes"))) != null;
-            case 1 -> checkAmount("pm", "hostileAssessChangeRequest", input, "costImpact", true,
+            case 1 -> checkAmount("program", "hostileAssessChangeRequest", input, "costImpact", true,
                                   request.andThen(r -> field(r, "assessment.costImpact.amount"))) != null;
             case 2 -> checkDays(input, request.andThen(r -> field(r, "assessment.scheduleImpactDays")));
-            default -> checkReason("pm", "hostileAssessChangeRequest", input) != null;
+            default -> checkReason("program", "hostileAssessChangeRequest", input) != null;
         };
         if (accepted) {
             assessedRequests.add(id);
@@ -329,7 +330,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
 
     private String assessed() {
         String id = submitted();
-        var response = send("pm", "hostileAssessChangeRequest", Map.of("projectId", baselinedProjectId,
+        var response = send("program", "hostileAssessChangeRequest", Map.of("projectId", baselinedProjectId,
                 "changeRequestId", id, "costImpact", money("1.00"), "scheduleImpactDays", 1));
         assertThat(response.errors()).as("valid assessment (seed %d)", seed).isEmpty();
         return id;
@@ -439,7 +440,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
         boolean acceptable = pick <= 3;
         Object expected = pick == 3 ? 1000 : sent;
         input.put("scheduleImpactDays", sent);
-        RawGraphQl.Response response = send("pm", "hostileAssessChangeRequest", input);
+        RawGraphQl.Response response = send("program", "hostileAssessChangeRequest", input);
         String context = "scheduleImpactDays = " + sent + " (seed " + seed + ")";
         String code = outcome(response, context);
         if (acceptable) {
@@ -631,12 +632,23 @@ class HostileInputTest extends GraphQlIntegrationTest {
         return rawAs(user).execute("hostileInput", operation, Map.of("input", input));
     }
 
+    /** Pages through the project's change requests (small pages keep each read within the cost limit). */
     private Map<String, Object> changeRequest(String id) {
-        var response = rawAs("auditor").execute("hostileInput", "hostileChangeRequests", Map.of("id", baselinedProjectId));
-        List<Map<String, Object>> edges = response.data("project.changeRequests.edges");
-        return edges.stream().map(edge -> RawGraphQl.Response.<Map<String, Object>>at(edge, "node"))
-                .filter(node -> id.equals(node.get("id"))).findFirst()
-                .orElseThrow(() -> new AssertionError("change request " + id + " not in the view (seed " + seed + ")"));
+        Map<String, Object> variables = new HashMap<>(Map.of("id", baselinedProjectId));
+        while (true) {
+            var response = rawAs("auditor").execute("hostileInput", "hostileChangeRequests", variables);
+            assertThat(response.errors()).as("reading change requests (seed %d)", seed).isEmpty();
+            List<Map<String, Object>> edges = response.data("project.changeRequests.edges");
+            var found = edges.stream().map(edge -> RawGraphQl.Response.<Map<String, Object>>at(edge, "node"))
+                    .filter(node -> id.equals(node.get("id"))).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (!Boolean.TRUE.equals(response.data("project.changeRequests.pageInfo.hasNextPage"))) {
+                throw new AssertionError("change request " + id + " not in the view (seed " + seed + ")");
+            }
+            variables.put("after", response.data("project.changeRequests.pageInfo.endCursor"));
+        }
     }
 
     private static List<Map<String, Object>> changes(Object request) {

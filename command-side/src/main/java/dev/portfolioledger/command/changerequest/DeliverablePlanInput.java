@@ -21,6 +21,11 @@ public record DeliverablePlanInput(String deliverableId, String name, String des
         } else {
             throw Checks.invalid("deliverable.deliverableId is required to modify a deliverable");
         }
+        // Screened as sent: the proposed change trims its texts (leniently, as old events need),
+        // which would hide a trailing control character from the submit command's own check.
+        Checks.name(name, "deliverable.name");
+        Checks.optionalText(description, "deliverable.description", Checks.TEXT_MAX);
+        Checks.optionalText(acceptanceCriteria, "deliverable.acceptanceCriteria", Checks.TEXT_MAX);
         return new DeliverablePlan(id, name, description, acceptanceCriteria,
                 Checks.required(plannedCost, "deliverable.plannedCost").toMoney("deliverable.plannedCost"), plannedStart, plannedFinish);
     }
