@@ -18,5 +18,13 @@ public enum ErrorCode {
     CONFLICT,
     SELF_APPROVAL_FORBIDDEN,
     VIEW_OUT_OF_DATE,
-    TIMEOUT
+    TIMEOUT,
+    /** The database was lost while the change was being stored: it may or may not have been. */
+    OUTCOME_UNKNOWN,
+    /** The database could not be reached before anything was stored. */
+    UNAVAILABLE,
+    /** An Idempotency-Key already used for a different request by the same user. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** The first request with this Idempotency-Key is still running. */
+    IDEMPOTENCY_KEY_IN_USE
 }
