@@ -82,9 +82,12 @@ public class IdempotencyKeyInterceptor implements WebGraphQlInterceptor {
     private final IdempotencyRecords records;
     private final IdempotencyProperties properties;
     private final Duration wait;
+    /** Responses keep their field order (the query's), and decimals their exact value. */
     private final ObjectMapper json = new ObjectMapper()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** For the request hash only: variables in key order, so equal requests hash equal. */
+    private final ObjectMapper canonicalJson = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public IdempotencyKeyInterceptor(IdempotencyRecords records, IdempotencyProperties properties,
                                      @Value("${portfolio.read-your-writes.timeout:PT10S}") Duration wait) {
@@ -197,7 +200,7 @@ public class IdempotencyKeyInterceptor implements WebGraphQlInterceptor {
         canonical.put("query", request.getDocument());
         canonical.put("variables", request.getVariables());
         try {
-            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(canonical));
+            return MessageDigest.getInstance("SHA-256").digest(canonicalJson.writeValueAsBytes(canonical));
         } catch (NoSuchAlgorithmException | JsonProcessingException impossible) {
             throw new IllegalStateException("Cannot hash the request", impossible);
         }

@@ -46,9 +46,11 @@ class IdempotencyKeyGraphQlTest extends GraphQlIntegrationTest {
     void retryIsMarkedAsReplayed() throws Exception {
         String portfolioId = newPortfolio();
         String body = new ObjectMapper().writeValueAsString(Map.of(
-                "query", "mutation propose($input: ProposeProjectInput!) { proposeProject(input: $input) { project { id } } }",
+                "query", "mutation propose($input: ProposeProjectInput!) {"
+                        + " proposeProject(input: $input) { project { name id status } } }",
                 "variables", Map.of("input", projectInput(portfolioId))));
         String key = UUID.randomUUID().toString();
+        List<String> bodies = new ArrayList<>();
         for (String replayed : new String[] {null, "true"}) {
             var exchange = client().build().post().headers(h -> {
                         h.setBasicAuth("pm", "pm-demo");
@@ -60,7 +62,10 @@ class IdempotencyKeyGraphQlTest extends GraphQlIntegrationTest {
             } else {
                 exchange.expectHeader().valueEquals("Idempotent-Replayed", replayed);
             }
+            bodies.add(exchange.expectBody(String.class).returnResult().getResponseBody());
         }
+        // the same JSON, fields in the query's order
+        assertThat(bodies.get(0)).contains("\"project\"").isEqualTo(bodies.get(1));
         assertThat(projectsIn(portfolioId)).isEqualTo(1);
     }
 
