@@ -137,7 +137,9 @@ public class IdempotencyKeyInterceptor implements WebGraphQlInterceptor {
                 .contextWrite(context -> context.put(IdempotencyScope.CONTEXT_KEY,
                                                      new IdempotencyScope(principal, key)))
                 .doOnNext(response -> settle(response, principal, key, attempt))
-                .doOnError(failure -> releaseQuietly(principal, key, attempt));
+                .doOnError(failure -> releaseQuietly(principal, key, attempt))
+                // a client that hung up learns nothing: its retry must not wait out the lease
+                .doOnCancel(() -> releaseQuietly(principal, key, attempt));
     }
 
     private void settle(WebGraphQlResponse response, String principal, String key, UUID attempt) {
