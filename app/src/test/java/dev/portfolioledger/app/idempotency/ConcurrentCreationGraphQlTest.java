@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.portfolioledger.app.support.CommitSabotage;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ class ConcurrentCreationGraphQlTest extends GraphQlIntegrationTest {
     @AfterEach
     void releaseLog() {
         rootLogger().detachAppender(log);
+        CommitSabotage.disarm();
     }
 
     @Test
@@ -44,6 +46,7 @@ class ConcurrentCreationGraphQlTest extends GraphQlIntegrationTest {
         Map<String, Object> input = Map.of("programId", UUID.randomUUID().toString(), "portfolioId", portfolioId,
                                            "name", unique("Program"), "manager", "Pat Program");
 
+        holdFirstCommitOf(input.get("programId"));
         List<String> outcomes = IdempotencyKeyGraphQlTest.concurrently(REQUESTS,
                 () -> outcome("program", "createProgram", input));
 
@@ -56,6 +59,7 @@ class ConcurrentCreationGraphQlTest extends GraphQlIntegrationTest {
         Map<String, Object> input = new HashMap<>(projectInput(newPortfolio()));
         input.put("projectId", UUID.randomUUID().toString());
 
+        holdFirstCommitOf(input.get("projectId"));
         List<String> outcomes = IdempotencyKeyGraphQlTest.concurrently(REQUESTS,
                 () -> outcome("pm", "proposeProject", input));
 
@@ -68,11 +72,21 @@ class ConcurrentCreationGraphQlTest extends GraphQlIntegrationTest {
         Map<String, Object> input = Map.of("portfolioId", UUID.randomUUID().toString(), "name", unique("Portfolio"),
                                            "currency", "EUR", "owner", "Olivia Owner");
 
+        holdFirstCommitOf(input.get("portfolioId"));
         List<String> outcomes = IdempotencyKeyGraphQlTest.concurrently(REQUESTS,
                 () -> outcome("pmo", "createPortfolio", input));
 
         assertOneCreatedRestAlreadyExist(outcomes);
         assertThat(eventsOf(input.get("portfolioId"))).isEqualTo(1);
+    }
+
+    /**
+     * The first creation to be handled waits a second before its commit, so the race is certain
+     * rather than a matter of timing: every other request is handled while the first one's rows
+     * are written but not committed.
+     */
+    private static void holdFirstCommitOf(Object id) {
+        CommitSabotage.arm(CommitSabotage.Moment.HOLD_BEFORE_COMMIT, payload -> payload.toString().contains(id.toString()));
     }
 
     /** "CREATED" or the error code the request was answered with. */

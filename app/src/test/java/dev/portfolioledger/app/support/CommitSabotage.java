@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
- * Loses a command's database connection at commit, for real: the command's PostgreSQL backend is
+ * Loses a command's database connection at commit (or just delays the commit), for real: the command's PostgreSQL backend is
  * terminated with {@code pg_terminate_backend} once the events are written, so the driver,
  * Spring and Axon raise exactly what they raise when a connection drops in production. Armed
  * for one matching command at a time; harmless to every other test in the shared context.
@@ -32,8 +32,15 @@ public class CommitSabotage {
         /** Before COMMIT was sent: nothing is stored, but the client cannot know that. */
         BEFORE_COMMIT,
         /** After the transaction committed, before its acknowledgement reached the app. */
-        AFTER_COMMIT
+        AFTER_COMMIT,
+        /**
+         * Not lost, only slow: the events are written and the commit waits a second, so that
+         * every concurrent command on the same id runs into this one's uncommitted rows.
+         */
+        HOLD_BEFORE_COMMIT
     }
+
+    static final long HOLD_MILLIS = 1000;
 
     private record Armed(Moment moment, Predicate<Object> payload) {
     }
@@ -71,6 +78,14 @@ public class CommitSabotage {
     }
 
     private static void sabotage(DataSource dataSource, Moment moment) {
+        if (moment == Moment.HOLD_BEFORE_COMMIT) {
+            try {
+                Thread.sleep(HOLD_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         Connection command = DataSourceUtils.getConnection(dataSource);
         try (Statement statement = command.createStatement()) {
             int pid;
