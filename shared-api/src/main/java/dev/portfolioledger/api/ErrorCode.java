@@ -28,5 +28,13 @@ public enum ErrorCode {
     BAD_REQUEST,
     UNAUTHENTICATED,
     METHOD_NOT_ALLOWED,
-    UNSUPPORTED_MEDIA_TYPE
+    UNSUPPORTED_MEDIA_TYPE,
+    /** The database was lost while the change was being stored: it may or may not have been. */
+    OUTCOME_UNKNOWN,
+    /** The database could not be reached before anything was stored. */
+    UNAVAILABLE,
+    /** An Idempotency-Key already used for a different request by the same user. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** The first request with this Idempotency-Key is still running. */
+    IDEMPOTENCY_KEY_IN_USE
 }

@@ -7,10 +7,13 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
+import graphql.language.OperationDefinition;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
@@ -59,6 +62,17 @@ public class GraphQlErrors {
                      "Someone else changed this at the same moment; read it again and retry");
     }
 
+    /**
+     * Two creations of one id at the same moment: both passed the command-side lookup, and the
+     * event store's unique (aggregate, sequence) key let only the first one in. The loser lost a
+     * race for an id that now exists; that is {@code ALREADY_EXISTS}, exactly what it would have
+     * been told a moment later.
+     */
+    @GraphQlExceptionHandler
+    GraphQLError duplicateCreation(AggregateStreamCreationException duplicate, DataFetchingEnvironment env) {
+        return alreadyExists(env);
+    }
+
     @GraphQlExceptionHandler
     GraphQLError commandFailed(CommandExecutionException failed, DataFetchingEnvironment env) {
         Throwable cause = failed.getCause();
@@ -70,6 +84,9 @@ public class GraphQlErrors {
         }
         if (cause instanceof ConcurrencyException conflict) {
             return concurrentModification(conflict, env);
+        }
+        if (cause instanceof AggregateStreamCreationException duplicate) {
+            return duplicateCreation(duplicate, env);
         }
         return unexpected(failed, env);
     }
@@ -91,6 +108,17 @@ public class GraphQlErrors {
             if (cause instanceof AccessDeniedException denied) {
                 return accessDenied(denied, env);
             }
+            if (cause instanceof AggregateStreamCreationException duplicate) {
+                return duplicateCreation(duplicate, env);
+            }
+        }
+        if (failure instanceof DuplicateKeyException && isCreation(env)) {
+            // a command-side lookup's unique key caught the same race as the event store would
+            return alreadyExists(env);
+        }
+        var storage = StorageFailures.classify(failure);
+        if (storage.isPresent()) {
+            return storageFailure(storage.get(), failure, env);
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure at {} (incident {})", env.getExecutionStepInfo().getPath(), incident, failure);
@@ -98,12 +126,48 @@ public class GraphQlErrors {
                      "Something went wrong on our side (incident " + incident + ")");
     }
 
+    /**
+     * The database went away. Logged as a warning in one line: it is an outage to watch, not a
+     * bug to debug, and the cause's class and message say all there is to know. Only the
+     * mutation field itself can leave an unknown outcome; a payload's view or a query failing
+     * the same way changed nothing, and is just unavailable.
+     */
+    private static GraphQLError storageFailure(ErrorCode code, Throwable failure, DataFetchingEnvironment env) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        boolean mutationField = env.getOperationDefinition() != null
+                && env.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION
+                && env.getExecutionStepInfo().getPath().getLevel() == 1;
+        ErrorCode answered = mutationField ? code : ErrorCode.UNAVAILABLE;
+        log.warn("Database unavailable at {}: {} (answered {})", env.getExecutionStepInfo().getPath(), root,
+                 answered);
+        String message = answered == ErrorCode.OUTCOME_UNKNOWN
+                ? "The connection to the database was lost while the change was being stored, so it may or may"
+                  + " not have been stored. It is safe to retry with the same Idempotency-Key (or the same"
+                  + " client-chosen id)"
+                : "The database cannot be reached right now and nothing was stored by this step; retry later";
+        return error(env, classify(answered), answered.name(), message);
+    }
+
+    private static GraphQLError alreadyExists(DataFetchingEnvironment env) {
+        return error(env, ErrorType.BAD_REQUEST, ErrorCode.ALREADY_EXISTS.name(),
+                     "This " + aggregateKind(env) + " already exists");
+    }
+
+    private static boolean isCreation(DataFetchingEnvironment env) {
+        String field = env.getField().getName();
+        return field.startsWith("create") || field.startsWith("propose") || field.startsWith("add")
+                || field.startsWith("submit") || field.startsWith("schedule");
+    }
+
     static ErrorType classify(ErrorCode code) {
         return switch (code) {
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             case FORBIDDEN, SELF_APPROVAL_FORBIDDEN, SELF_ASSESSMENT_FORBIDDEN -> ErrorType.FORBIDDEN;
             case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
-            case TIMEOUT, VIEW_OUT_OF_DATE -> ErrorType.INTERNAL_ERROR;
+            case TIMEOUT, VIEW_OUT_OF_DATE, OUTCOME_UNKNOWN, UNAVAILABLE -> ErrorType.INTERNAL_ERROR;
             default -> ErrorType.BAD_REQUEST;
         };
     }

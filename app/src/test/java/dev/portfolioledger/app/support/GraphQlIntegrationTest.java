@@ -3,6 +3,7 @@ package dev.portfolioledger.app.support;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (and so one set of event processors); tests keep apart by using fresh ids and names.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(CommitSabotage.class)
 public abstract class GraphQlIntegrationTest {
 
     @LocalServerPort

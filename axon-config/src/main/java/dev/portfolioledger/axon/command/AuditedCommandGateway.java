@@ -2,14 +2,20 @@ package dev.portfolioledger.axon.command;
 
 import dev.portfolioledger.api.Checks;
 import dev.portfolioledger.axon.audit.AuditMetadata;
+import dev.portfolioledger.axon.idempotency.CommandLedger;
+import dev.portfolioledger.axon.idempotency.IdempotencyScope;
+import dev.portfolioledger.axon.idempotency.IdempotentCommandInterceptor;
+import dev.portfolioledger.axon.idempotency.RecordedCommand;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sends a command on behalf of the current request and reports where its events landed.
@@ -18,16 +24,24 @@ import java.util.Map;
  * never taken from the caller; the caller supplies only the optional reason. The receipt's global
  * index is read back from the event store, after the command's transaction committed, so that
  * read-your-writes waits for exactly what was stored.
+ *
+ * <p>In a request with an Idempotency-Key ({@link IdempotencyScope}), a step whose command has
+ * already committed under that key (an earlier attempt, perhaps on another instance, that died
+ * or lost its connection before answering) is not sent again: its receipt is rebuilt from the
+ * {@link CommandLedger}, so the retry answers with the aggregate the first attempt changed, as it
+ * is now. This covers creations with server-chosen ids and transitions alike.
  */
 @Component
 public class AuditedCommandGateway {
 
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
+    private final CommandLedger ledger;
 
-    public AuditedCommandGateway(CommandGateway commandGateway, JdbcTemplate jdbc) {
+    public AuditedCommandGateway(CommandGateway commandGateway, JdbcTemplate jdbc, CommandLedger ledger) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /**
@@ -45,13 +59,50 @@ public class AuditedCommandGateway {
         if (checkedReason != null) {
             metadata.put(AuditMetadata.REASON, checkedReason);
         }
+        Optional<IdempotencyScope> scope = IdempotencyScope.current();
+        int step = scope.map(IdempotencyScope::nextStep).orElse(-1);
+        if (scope.isPresent()) {
+            Optional<RecordedCommand> done = ledger.find(scope.get().principal(), scope.get().key(), step);
+            if (done.isPresent()) {
+                return receipt(done.get().aggregateId(), done.get().correlationId());
+            }
+            metadata.putAll(IdempotentCommandInterceptor.metadata(scope.get(), step, aggregateId));
+        }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));
-        commandGateway.sendAndWait(message);
-        String id = aggregateId.toString();
-        Long index = jdbc.queryForObject(
-                "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, id);
+        try {
+            commandGateway.sendAndWait(message);
+        } catch (RuntimeException failure) {
+            Optional<RecordedCommand> concurrent = scope.flatMap(s -> recordedDespite(s, step, failure));
+            if (concurrent.isPresent()) {
+                return receipt(concurrent.get().aggregateId(), concurrent.get().correlationId());
+            }
+            throw failure;
+        }
         String correlationId = message.getMetaData().getOrDefault(AuditMetadata.CORRELATION_ID,
                 message.getIdentifier()).toString();
-        return new CommandReceipt(id, index == null ? -1 : index, correlationId);
+        try {
+            return receipt(aggregateId.toString(), correlationId);
+        } catch (DataAccessException lost) {
+            throw new CommitUnconfirmedException("The command was handled, but its receipt could not be read", lost);
+        }
+    }
+
+    /**
+     * A keyed step that failed may have failed because another attempt of the same request got
+     * there first (the ledger's key refused this one): then that attempt's outcome is this one's.
+     */
+    private Optional<RecordedCommand> recordedDespite(IdempotencyScope scope, int step, RuntimeException failure) {
+        try {
+            return ledger.find(scope.principal(), scope.key(), step);
+        } catch (DataAccessException unreachable) {
+            failure.addSuppressed(unreachable);
+            return Optional.empty();
+        }
+    }
+
+    private CommandReceipt receipt(String aggregateId, String correlationId) {
+        Long index = jdbc.queryForObject(
+                "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, aggregateId);
+        return new CommandReceipt(aggregateId, index == null ? -1 : index, correlationId);
     }
 }

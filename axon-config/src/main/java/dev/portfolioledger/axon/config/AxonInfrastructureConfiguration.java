@@ -9,6 +9,7 @@ import dev.portfolioledger.axon.command.AuditCommandDispatchInterceptor;
 import dev.portfolioledger.axon.command.StorableTextInterceptor;
 import dev.portfolioledger.axon.serialization.TypedIdModule;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -41,6 +42,12 @@ public class AxonInfrastructureConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /** Replaces Axon's default, which does not recognise PostgreSQL's duplicate key errors. */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
     }
 
     @Bean
