@@ -39,6 +39,7 @@ public class EmbeddedPostgresConfiguration {
         return DataDirectoryLock.acquire(dataDirectory.toRealPath());
     }
 
+    /** Takes the lock as a parameter so that it is held first and released last (beans close in reverse). */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties, DataDirectoryLock lock) throws IOException {
         Path dataDirectory = properties.dataDirectory().toAbsolutePath().toRealPath();
