@@ -16,8 +16,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The default run mode: with no {@code spring.datasource.url}, the app starts a real PostgreSQL
@@ -29,19 +27,46 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /**
+     * Taken before anything looks at the data directory: a second instance on the same
+     * directory is refused here and touches nothing, least of all the first one's server.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    DataDirectoryLock dataDirectoryLock(EmbeddedPostgresProperties properties) throws IOException {
         Path dataDirectory = properties.dataDirectory().toAbsolutePath();
         Files.createDirectories(dataDirectory);
-        stopOrphanedServer(dataDirectory);
+        // one directory has one lock, whatever path (symbolic links included) names it
+        return DataDirectoryLock.acquire(dataDirectory.toRealPath());
+    }
+
+    /** Takes the lock as a parameter so that it is held first and released last (beans close in reverse). */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties, DataDirectoryLock lock) throws IOException {
+        Path dataDirectory = properties.dataDirectory().toAbsolutePath().toRealPath();
+        OrphanedServerRecovery.recover(dataDirectory);
         int port = properties.port() == 0 ? freePort() : properties.port();
-        log.info("Starting embedded PostgreSQL on 127.0.0.1:{} with data in {}", port, dataDirectory);
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .start();
+                // Spring closes the bean, after the web server and the event processors have
+                // stopped; zonky's own hook would stop the server at the same time as they do
+                .setRegisterShutdownHook(false);
+        if (properties.durable()) {
+            // zonky's defaults are test settings: it starts postgres with -F (fsync off) and
+            // synchronous_commit=off, so an OS crash could lose acknowledged events. Its -c
+            // options follow -F on the command line, and the later setting wins.
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+            log.info("Starting embedded PostgreSQL on 127.0.0.1:{} with data in {} (durable: fsync and synchronous commit on)",
+                     port, dataDirectory);
+        } else {
+            log.warn("Starting embedded PostgreSQL on 127.0.0.1:{} with data in {} NOT durable (fsync and synchronous "
+                     + "commit off): an OS crash can lose acknowledged changes", port, dataDirectory);
+        }
+        return builder.start();
     }
 
     @Bean
@@ -54,43 +79,6 @@ public class EmbeddedPostgresConfiguration {
                 .username("postgres")
                 .password("")
                 .build();
-    }
-
-    /**
-     * A crash of this JVM (kill -9) leaves its PostgreSQL child running and holding the data
-     * directory, so the next start would fail. Such a server belongs to no live app any more:
-     * shut it down cleanly (smart shutdown; nothing is lost) before starting a new one.
-     */
-    private static void stopOrphanedServer(Path dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty()) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(lines.get(0).strip());
-        } catch (NumberFormatException e) {
-            return;
-        }
-        Optional<ProcessHandle> server = ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
-        if (server.isEmpty()) {
-            return;
-        }
-        log.warn("Embedded PostgreSQL (pid {}) from an earlier run still holds {}; shutting it down",
-                 pid, dataDirectory);
-        server.get().destroy();
-        try {
-            server.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not stop the PostgreSQL server left running by an earlier run "
-                    + "(pid " + pid + "); stop it and start again", e);
-        }
     }
 
     private static int freePort() {

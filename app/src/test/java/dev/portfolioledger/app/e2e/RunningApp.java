@@ -41,7 +41,14 @@ final class RunningApp implements AutoCloseable {
         this.log = log;
     }
 
-    static RunningApp start(Path jar, Path dataDirectory, Path log) throws Exception {
+    static RunningApp start(Path jar, Path dataDirectory, Path log, String... arguments) throws Exception {
+        RunningApp app = launch(jar, dataDirectory, log, arguments);
+        app.awaitHealthy(Duration.ofSeconds(180));
+        return app;
+    }
+
+    /** Starts the process without waiting for it to become healthy (or to give up). */
+    static RunningApp launch(Path jar, Path dataDirectory, Path log, String... arguments) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -49,13 +56,33 @@ final class RunningApp implements AutoCloseable {
                 "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--portfolio.embedded-postgres.data-directory=" + dataDirectory));
+        command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        RunningApp app = new RunningApp(process, port, log);
-        app.awaitHealthy(Duration.ofSeconds(180));
-        return app;
+        return new RunningApp(process, port, log);
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            throw new IllegalStateException("The app was still running after " + timeout + "; log:\n" + tail());
+        }
+        return process.exitValue();
+    }
+
+    /** Whether the health endpoint answers UP right now. */
+    boolean isHealthy() throws InterruptedException {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().startsWith("{\"status\":\"UP\"");
+        } catch (IOException notAnswering) {
+            return false;
+        }
     }
 
     private void awaitHealthy(Duration timeout) throws Exception {
@@ -97,6 +124,10 @@ final class RunningApp implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** A graceful stop, as a service manager would do it (SIGTERM). */
     void stop() throws InterruptedException {
         process.destroy();
@@ -128,7 +159,7 @@ final class RunningApp implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
