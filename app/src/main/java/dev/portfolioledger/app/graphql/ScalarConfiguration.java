@@ -26,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /** Scalars of the schema (the limits every query must stay within: {@link QueryLimits}). */
@@ -44,38 +45,93 @@ public class ScalarConfiguration {
 
     /**
      * The extended DateTime scalar speaks {@link OffsetDateTime}; views record {@link Instant}s
-     * (Axon's event timestamps), which are served in UTC.
+     * (Axon's event timestamps), which are served in UTC. Input is strict RFC 3339.
      */
     private static GraphQLScalarType instantAwareDateTime() {
-        GraphQLScalarType base = ExtendedScalars.DateTime;
+        return withOwnInput(ExtendedScalars.DateTime,
+                value -> value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value,
+                input -> parseDateTime(text(input, DATE_TIME_FORM, CoercingParseValueException::new),
+                                       CoercingParseValueException::new),
+                literal -> parseDateTime(literalText(literal, DATE_TIME_FORM), CoercingParseLiteralException::new));
+    }
+
+    /** A strict ISO date (four-digit year, real calendar day); the range of business dates is the commands'. */
+    private static GraphQLScalarType strictDate() {
+        return withOwnInput(ExtendedScalars.Date, value -> value,
+                input -> parseDate(text(input, DATE_FORM, CoercingParseValueException::new),
+                                   CoercingParseValueException::new),
+                literal -> parseDate(literalText(literal, DATE_FORM), CoercingParseLiteralException::new));
+    }
+
+    /**
+     * BigDecimal with bounded input: a text or number too long, with too many digits or an absurd
+     * exponent (1e1000000) is refused before anything computes with it.
+     */
+    private static GraphQLScalarType boundedBigDecimal() {
+        return withOwnInput(ExtendedScalars.GraphQLBigDecimal, value -> value,
+                input -> decimal(input, CoercingParseValueException::new),
+                literal -> {
+                    Object value;
+                    if (literal instanceof StringValue text) {
+                        value = text.getValue();
+                    } else if (literal instanceof IntValue integer) {
+                        value = integer.getValue();
+                    } else if (literal instanceof FloatValue decimal) {
+                        value = decimal.getValue();
+                    } else {
+                        throw new CoercingParseLiteralException(DECIMAL_RANGE);
+                    }
+                    return decimal(value, CoercingParseLiteralException::new);
+                });
+    }
+
+    /**
+     * An extended scalar whose output is the base's (after {@code output} adapts the value) and
+     * whose input is parsed by our own functions, which refuse with client-facing messages.
+     */
+    private static GraphQLScalarType withOwnInput(GraphQLScalarType base, UnaryOperator<Object> output,
+                                                  Function<Object, Object> parseValue,
+                                                  Function<graphql.language.Value<?>, Object> parseLiteral) {
         @SuppressWarnings("unchecked")
         Coercing<Object, Object> coercing = (Coercing<Object, Object>) base.getCoercing();
         return GraphQLScalarType.newScalar(base).coercing(new Coercing<Object, Object>() {
             @Override
             public Object serialize(Object value, GraphQLContext context, Locale locale)
                     throws CoercingSerializeException {
-                Object adapted = value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
-                return coercing.serialize(adapted, context, locale);
+                return coercing.serialize(output.apply(value), context, locale);
             }
 
             @Override
             public Object parseValue(Object input, GraphQLContext context, Locale locale)
                     throws CoercingParseValueException {
-                if (!(input instanceof String text)) {
-                    throw new CoercingParseValueException(DATE_TIME_FORM);
-                }
-                return parseDateTime(text, CoercingParseValueException::new);
+                return parseValue.apply(input);
             }
 
             @Override
             public Object parseLiteral(graphql.language.Value<?> input, CoercedVariables variables, GraphQLContext context,
                                        Locale locale) throws CoercingParseLiteralException {
-                if (!(input instanceof StringValue text)) {
-                    throw new CoercingParseLiteralException(DATE_TIME_FORM);
-                }
-                return parseDateTime(text.getValue(), CoercingParseLiteralException::new);
+                return parseLiteral.apply(input);
+            }
+
+            @Override
+            public graphql.language.Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+                return coercing.valueToLiteral(input, context, locale);
             }
         }).build();
+    }
+
+    private static String text(Object input, String form, Function<String, RuntimeException> refusal) {
+        if (!(input instanceof String text)) {
+            throw refusal.apply(form);
+        }
+        return text;
+    }
+
+    private static String literalText(graphql.language.Value<?> literal, String form) {
+        if (!(literal instanceof StringValue text)) {
+            throw new CoercingParseLiteralException(form);
+        }
+        return text.getValue();
     }
 
     /*
@@ -97,43 +153,6 @@ public class ScalarConfiguration {
     private static final int DECIMAL_MAX_EXPONENT = 100;
     private static final String DECIMAL_RANGE = "BigDecimal must be a decimal number of at most "
             + DECIMAL_MAX_DIGITS + " digits with an exponent within \u00b1" + DECIMAL_MAX_EXPONENT + ", such as 1250.50";
-
-    /** A strict ISO date (four-digit year, real calendar day); the range of business dates is the commands'. */
-    private static GraphQLScalarType strictDate() {
-        GraphQLScalarType base = ExtendedScalars.Date;
-        @SuppressWarnings("unchecked")
-        Coercing<Object, Object> coercing = (Coercing<Object, Object>) base.getCoercing();
-        return GraphQLScalarType.newScalar(base).coercing(new Coercing<Object, Object>() {
-            @Override
-            public Object serialize(Object value, GraphQLContext context, Locale locale)
-                    throws CoercingSerializeException {
-                return coercing.serialize(value, context, locale);
-            }
-
-            @Override
-            public Object parseValue(Object input, GraphQLContext context, Locale locale)
-                    throws CoercingParseValueException {
-                if (!(input instanceof String text)) {
-                    throw new CoercingParseValueException(DATE_FORM);
-                }
-                return parseDate(text, CoercingParseValueException::new);
-            }
-
-            @Override
-            public Object parseLiteral(graphql.language.Value<?> input, CoercedVariables variables, GraphQLContext context,
-                                       Locale locale) throws CoercingParseLiteralException {
-                if (!(input instanceof StringValue text)) {
-                    throw new CoercingParseLiteralException(DATE_FORM);
-                }
-                return parseDate(text.getValue(), CoercingParseLiteralException::new);
-            }
-
-            @Override
-            public graphql.language.Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-                return coercing.valueToLiteral(input, context, locale);
-            }
-        }).build();
-    }
 
     private static LocalDate parseDate(String text, Function<String, RuntimeException> refusal) {
         if (!DATE_SHAPE.matcher(text).matches()) {
@@ -157,50 +176,6 @@ public class ScalarConfiguration {
             // Safe to echo: the text has the shape checked above.
             throw refusal.apply(text + " is not a date and time in the calendar; " + DATE_TIME_FORM);
         }
-    }
-
-    /**
-     * BigDecimal with bounded input: a text or number too long, with too many digits or an absurd
-     * exponent (1e1000000) is refused before anything computes with it.
-     */
-    private static GraphQLScalarType boundedBigDecimal() {
-        GraphQLScalarType base = ExtendedScalars.GraphQLBigDecimal;
-        @SuppressWarnings("unchecked")
-        Coercing<Object, Object> coercing = (Coercing<Object, Object>) base.getCoercing();
-        return GraphQLScalarType.newScalar(base).coercing(new Coercing<Object, Object>() {
-            @Override
-            public Object serialize(Object value, GraphQLContext context, Locale locale)
-                    throws CoercingSerializeException {
-                return coercing.serialize(value, context, locale);
-            }
-
-            @Override
-            public Object parseValue(Object input, GraphQLContext context, Locale locale)
-                    throws CoercingParseValueException {
-                return decimal(input, CoercingParseValueException::new);
-            }
-
-            @Override
-            public Object parseLiteral(graphql.language.Value<?> input, CoercedVariables variables, GraphQLContext context,
-                                       Locale locale) throws CoercingParseLiteralException {
-                Object value;
-                if (input instanceof StringValue text) {
-                    value = text.getValue();
-                } else if (input instanceof IntValue integer) {
-                    value = integer.getValue();
-                } else if (input instanceof FloatValue decimal) {
-                    value = decimal.getValue();
-                } else {
-                    throw new CoercingParseLiteralException(DECIMAL_RANGE);
-                }
-                return decimal(value, CoercingParseLiteralException::new);
-            }
-
-            @Override
-            public graphql.language.Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-                return coercing.valueToLiteral(input, context, locale);
-            }
-        }).build();
     }
 
     private static BigDecimal decimal(Object input, Function<String, RuntimeException> refusal) {

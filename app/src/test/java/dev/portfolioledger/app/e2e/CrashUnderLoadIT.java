@@ -102,8 +102,7 @@ class CrashUnderLoadIT {
 
     @Test
     void keepsEveryAcknowledgedMutationThroughAKillUnderLoadAndItsViewsEqualAReplay() throws Exception {
-        Path jar = Path.of(System.getProperty("portfolio.packagedJar", "target/portfolio-ledger-exec.jar"));
-        assertThat(jar).as("packaged jar (run mvn verify)").exists();
+        Path jar = RunningApp.packagedJar();
         Path data = workDir.resolve("pgdata");
         server = new EmbeddedServer(data, RunningApp.freePort());
         Path log = Files.createFile(workDir.resolve("app.log"));

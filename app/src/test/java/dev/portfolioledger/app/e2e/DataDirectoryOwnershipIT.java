@@ -42,8 +42,7 @@ class DataDirectoryOwnershipIT {
 
     @Test
     void refusesASecondInstanceOnItsDataDirectoryAndLeavesTheFirstServing() throws Exception {
-        Path jar = Path.of(System.getProperty("portfolio.packagedJar", "target/portfolio-ledger-exec.jar"));
-        assertThat(jar).as("packaged jar (run mvn verify)").exists();
+        Path jar = RunningApp.packagedJar();
         Path data = workDir.resolve("pgdata");
         server = new EmbeddedServer(data, RunningApp.freePort());
         Path firstLog = Files.createFile(workDir.resolve("first.log"));

@@ -58,8 +58,7 @@ class PackagedAppRestartIT {
 
     @Test
     void keepsEverythingAcrossACrashAndARestart() throws Exception {
-        Path jar = Path.of(System.getProperty("portfolio.packagedJar", "target/portfolio-ledger-exec.jar"));
-        assertThat(jar).as("packaged jar (run mvn verify)").exists();
+        Path jar = RunningApp.packagedJar();
         Path data = workDir.resolve("pgdata");
         Path log = Files.createFile(workDir.resolve("app.log"));
 

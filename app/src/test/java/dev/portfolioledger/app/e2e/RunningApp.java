@@ -159,6 +159,15 @@ final class RunningApp implements AutoCloseable {
         }
     }
 
+    /** The exec jar that {@code mvn verify} packaged (or {@code -Dportfolio.packagedJar}). */
+    static Path packagedJar() {
+        Path jar = Path.of(System.getProperty("portfolio.packagedJar", "target/portfolio-ledger-exec.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("No packaged jar at " + jar.toAbsolutePath() + " (run mvn verify)");
+        }
+        return jar;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
