@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The module boundaries of DESIGN.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
@@ -66,5 +67,12 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.portfolioledger.command..", "dev.portfolioledger.query..")
                 .should().dependOnClassesThat().resideInAPackage("dev.portfolioledger.app..")
                 .check(imported);
+    }
+
+    /** Jackson is the only serializer: XStream (which cannot read records) is not even on the classpath. */
+    @Test
+    void xstreamIsNotOnTheClasspath() {
+        assertThatThrownBy(() -> Class.forName("com.thoughtworks.xstream.XStream"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 }
