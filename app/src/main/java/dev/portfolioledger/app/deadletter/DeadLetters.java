@@ -62,7 +62,8 @@ public class DeadLetters {
     }
 
     /** Letters by group, sequence and position in the sequence (the head of each sequence first). */
-    public Connection<ParkedEvent> page(String processingGroup, PageRequest<List<String>> page) {
+    public Connection<ParkedEvent> page(String requestedGroup, PageRequest<List<String>> page) {
+        String processingGroup = requestedGroup == null ? null : group(requestedGroup);
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource("limit", page.fetchSize());
         if (processingGroup != null) {
@@ -97,7 +98,9 @@ public class DeadLetters {
      * {@value #MAX_SEQUENCES_PER_RETRY}) now. A letter that fails again stays parked, its retry
      * counted.
      */
-    public RetryDeadLettersPayload retry(String processingGroup, String sequenceIdentifier) {
+    public RetryDeadLettersPayload retry(String requestedGroup, String requestedSequence) {
+        String processingGroup = group(requestedGroup);
+        String sequenceIdentifier = requestedSequence == null ? null : sequence(requestedSequence);
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processorOf(processingGroup);
         List<String> sequences;
         if (sequenceIdentifier == null) {
@@ -117,8 +120,10 @@ public class DeadLetters {
      * Records the operator's decision (an audited event) and evicts the letter at the head of the
      * sequence; the events parked behind it are then processed, so the sequence moves on.
      */
-    public SkipDeadLetterPayload skip(String processingGroup, String sequenceIdentifier, String reason) {
-        String why = Checks.text(reason, "reason", Checks.TEXT_MAX);
+    public SkipDeadLetterPayload skip(String requestedGroup, String requestedSequence, String reason) {
+        String processingGroup = group(requestedGroup);
+        String sequenceIdentifier = sequence(requestedSequence);
+        String why = Checks.required(Checks.reason(reason), "reason");
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processingGroup)
                 .orElseThrow(() -> unknownGroup(processingGroup));
         ParkedEvent head = requireHead(processingGroup, sequenceIdentifier);
@@ -161,6 +166,19 @@ public class DeadLetters {
     private SequencedDeadLetterProcessor<EventMessage<?>> processorOf(String processingGroup) {
         return processing.sequencedDeadLetterProcessor(processingGroup)
                 .orElseThrow(() -> unknownGroup(processingGroup));
+    }
+
+    /*
+     * Group and sequence names are looked up in SQL and echoed in refusals: they are checked as
+     * names first (one line, storable, at most 200 characters), so neither a NUL nor a 5 MB
+     * string reaches PostgreSQL or a message.
+     */
+    private static String group(String processingGroup) {
+        return Checks.name(processingGroup, "processingGroup");
+    }
+
+    private static String sequence(String sequenceIdentifier) {
+        return Checks.name(sequenceIdentifier, "sequenceIdentifier");
     }
 
     private static RuleViolation unknownGroup(String processingGroup) {

@@ -144,6 +144,26 @@ class DeadLetterGraphQlTest extends GraphQlIntegrationTest {
                 .variable("input", Map.of("processingGroup", "no-such-group")), "NOT_FOUND");
     }
 
+    @Test
+    void operatorInputIsCheckedBeforeItReachesTheDatabaseOrAMessage() {
+        String fiveMegabytes = "x".repeat(5 * 1024 * 1024);
+        List<String> hostile = List.of("views\u0000", "\ud800", fiveMegabytes);
+        for (String value : hostile) {
+            String shown = value.length() > 20 ? value.length() + " characters" : value;
+            assertThat(rawAs("ops").execute("skipDeadLetter", "skipDeadLetter", Map.of("input", Map.of(
+                    "processingGroup", VIEWS, "sequenceIdentifier", value, "reason", "why"))).code())
+                    .as("sequenceIdentifier %s", shown).isEqualTo("VALIDATION_FAILED");
+            assertThat(rawAs("ops").execute("retryDeadLetters", "retryDeadLetters", Map.of("input", Map.of(
+                    "processingGroup", value))).code())
+                    .as("processingGroup %s", shown).isEqualTo("VALIDATION_FAILED");
+            assertThat(rawAs("ops").execute("deadLetters", "deadLetters", Map.of("processingGroup", value)).code())
+                    .as("deadLetters(processingGroup: %s)", shown).isEqualTo("VALIDATION_FAILED");
+            assertThat(rawAs("ops").execute("skipDeadLetter", "skipDeadLetter", Map.of("input", Map.of(
+                    "processingGroup", VIEWS, "sequenceIdentifier", UUID.randomUUID().toString(), "reason", value))).code())
+                    .as("reason %s", shown).isEqualTo("VALIDATION_FAILED");
+        }
+    }
+
     private String rename(String programId, String name) {
         return as("program").documentName("renameProgram")
                 .variable("input", Map.of("programId", programId, "name", name, "reason", POISON_REASON))

@@ -59,13 +59,17 @@ public final class Cursors {
             }
             List<String> keys = new ArrayList<>(arity);
             for (int i = 0; i < arity; i++) {
-                keys.add(in.readUTF());
+                String key = in.readUTF();
+                // A forged cursor can carry what PostgreSQL refuses (modified UTF-8 encodes NUL
+                // and lone surrogates); its keys go into SQL, so it is refused as malformed here.
+                Checks.storable(key, "after");
+                keys.add(key);
             }
             if (in.available() > 0) {
                 throw malformed();
             }
             return keys;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | RuleViolation e) {
             throw malformed();
         }
     }

@@ -33,6 +33,18 @@ class CursorsTest {
     }
 
     @Test
+    void refusesAForgedCursorCarryingWhatPostgresqlRefuses() {
+        for (String key : List.of("crm\u0000", "\ud800 lone")) {
+            String forged = Cursors.encode("projects", key, "x");
+
+            assertThatThrownBy(() -> Cursors.decode("projects", forged, 2))
+                    .isInstanceOfSatisfying(RuleViolation.class,
+                            violation -> assertThat(violation.code()).isEqualTo(ErrorCode.VALIDATION_FAILED))
+                    .hasMessageContaining("not a cursor");
+        }
+    }
+
+    @Test
     void canRoundTripALongKey() {
         String cursor = Cursors.encode("auditTrail", Long.toString(9_000_000_000L));
 
