@@ -5,6 +5,8 @@ public final class ProcessingGroups {
 
     /** Portfolio, program and project read models (pooled streaming, tracked in tokenentry). */
     public static final String VIEWS = "views";
+    /** The versions of the views that answer as-of queries (pooled streaming; see ViewHistoryProjection). */
+    public static final String HISTORY = "history";
     /** The audit trail read model (pooled streaming). */
     public static final String AUDIT = "audit";
     /** Command-side lookup tables, updated in the command's own transaction (subscribing). */

@@ -1,19 +1,46 @@
 package dev.portfolioledger.app.asof;
 
+import dev.portfolioledger.api.portfolio.PortfolioId;
+import dev.portfolioledger.api.program.ProgramId;
+import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
+import dev.portfolioledger.app.support.Processors;
+import dev.portfolioledger.axon.ProcessingGroups;
+import dev.portfolioledger.query.asof.HistoryReadiness;
+import dev.portfolioledger.query.asof.PointInTime;
+import dev.portfolioledger.query.asof.PointsInTime;
+import dev.portfolioledger.query.paging.NameKey;
+import dev.portfolioledger.query.paging.PageRequest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code portfolio(id, asOf)} and {@code project(id, asOf)} over HTTP: each answers, nested fields
- * included, as the events recorded up to the instant made the views, and null before creation.
+ * included, as the events recorded up to the instant made the views, and null before creation;
+ * at the boundaries (just before, at and just after an event's record time) the stored history
+ * and the fold of the event store agree.
  */
 class AsOfGraphQlTest extends GraphQlIntegrationTest {
+
+    @Autowired
+    private PointsInTime pointsInTime;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    private HistoryReadiness readiness;
 
     @Test
     void aProjectAndItsPortfolioAreAnsweredAsTheyWereAtEachInstant() throws InterruptedException {
@@ -91,6 +118,99 @@ class AsOfGraphQlTest extends GraphQlIntegrationTest {
         now.path("program.status").entity(String.class).isEqualTo("CLOSED");
         now.path("program.projectCounts.approved").entity(Integer.class).isEqualTo(1);
         now.path("program.projectCounts.total").entity(Integer.class).isEqualTo(2);
+    }
+
+    @Test
+    void atTheRecordTimeOfADecisionEveryEventOfItIsVisibleAndJustBeforeItNone() {
+        String projectId = newProject(newPortfolio(), null);
+        // every event Axon creates from here on is stamped 2 ms after the one before it, so the
+        // approval's two events surely differ in record time (stored to the millisecond)
+        Clock system = GenericEventMessage.clock;
+        GenericEventMessage.clock = new SpreadClock(system);
+        try {
+            transition("approveProject", projectId, "pmo");
+        } finally {
+            GenericEventMessage.clock = system;
+        }
+        new Processors(processing, jdbc).awaitHead(ProcessingGroups.HISTORY);
+        assertThat(readiness.ready()).as("as-of reads are answered from the stored history").isTrue();
+        List<String> types = jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? "
+                                                       + "ORDER BY sequencenumber", String.class, projectId);
+        assertThat(types).as("the approval stores the approval and the baseline").hasSize(3);
+        Instant approval = Instant.parse(jdbc.queryForObject(
+                "SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 1",
+                String.class, projectId));
+        Instant baseline = Instant.parse(jdbc.queryForObject(
+                "SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 2",
+                String.class, projectId));
+
+        for (Instant at : List.of(approval, baseline)) {
+            GraphQlTester.Response response = project(projectId, at);
+            response.path("project.status").entity(String.class).isEqualTo("APPROVED");
+            response.path("project.baselineVersion").hasValue().entity(Integer.class).isEqualTo(1);
+        }
+        assertThat(baseline).as("the decision's events were recorded apart").isAfter(approval);
+        GraphQlTester.Response justBefore = project(projectId, approval.minusNanos(1));
+        justBefore.path("project.status").entity(String.class).isEqualTo("PROPOSED");
+        justBefore.path("project.baselineVersion").valueIsNull();
+    }
+
+    @Test
+    void theStoredHistoryAnswersAsTheFoldOfTheEventsDoes() {
+        String portfolioId = newPortfolio();
+        String programId = newProgram(portfolioId);
+        String projectId = newProject(portfolioId, programId);
+        transition("approveProject", projectId, "pmo");
+        new Processors(processing, jdbc).awaitHead(ProcessingGroups.HISTORY);
+        List<Instant> recorded = jdbc.queryForList("SELECT timestamp FROM domainevententry WHERE aggregateidentifier "
+                                                           + "IN (?, ?, ?) ORDER BY globalindex", String.class,
+                                                   portfolioId, programId, projectId)
+                .stream().map(Instant::parse).toList();
+        PageRequest<NameKey> firstPage = PageRequest.of(null, 20, null, cursor -> null);
+        for (Instant at : recorded) {
+            for (Instant instant : List.of(at.minusNanos(1), at, at.plusNanos(1))) {
+                PointInTime stored = pointsInTime.stored(instant);
+                PointInTime folded = pointsInTime.folded(instant);
+                assertThat(stored.portfolio(PortfolioId.of(portfolioId))).isEqualTo(folded.portfolio(PortfolioId.of(portfolioId)));
+                assertThat(stored.program(ProgramId.of(programId))).isEqualTo(folded.program(ProgramId.of(programId)));
+                assertThat(stored.project(ProjectId.of(projectId))).isEqualTo(folded.project(ProjectId.of(projectId)));
+                assertThat(stored.plan(ProjectId.of(projectId))).isEqualTo(folded.plan(ProjectId.of(projectId)));
+                assertThat(stored.projectsOf(ProgramId.of(programId), firstPage))
+                        .isEqualTo(folded.projectsOf(ProgramId.of(programId), firstPage));
+                assertThat(stored.programsOf(PortfolioId.of(portfolioId), firstPage))
+                        .isEqualTo(folded.programsOf(PortfolioId.of(portfolioId), firstPage));
+                assertThat(stored.projectCounts(ProgramId.of(programId)))
+                        .isEqualTo(folded.projectCounts(ProgramId.of(programId)));
+            }
+        }
+    }
+
+    /** A clock at least 2 ms ahead of the instant it last gave. */
+    private static final class SpreadClock extends Clock {
+
+        private final Clock system;
+        private Instant last = Instant.EPOCH;
+
+        SpreadClock(Clock system) {
+            this.system = system;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            Instant now = system.instant();
+            last = now.isAfter(last.plusMillis(2)) ? now : last.plusMillis(2);
+            return last;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return system.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private GraphQlTester.Response program(String id, Instant asOf) {

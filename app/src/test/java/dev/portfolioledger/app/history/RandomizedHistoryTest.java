@@ -1,6 +1,12 @@
 package dev.portfolioledger.app.history;
 
+import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
+import dev.portfolioledger.app.support.Processors;
+import dev.portfolioledger.query.asof.PointInTime;
+import dev.portfolioledger.query.asof.PointsInTime;
+import dev.portfolioledger.query.asof.ViewHistory;
+import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.axon.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -23,9 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random valid and invalid command sequences against one project. After every step the live
- * view is captured with the instant it was read; afterwards {@code project(id, asOf)} at each
- * instant must equal what was captured then, and rebuilding the views from the event store
- * must give the live view back.
+ * view is captured with the instant it was read. Afterwards three answers must agree at every
+ * captured instant and at the record time of every stored event: {@code project(id, asOf)} over
+ * GraphQL (read from the stored history), the stored history read directly, and the fold over
+ * the event stream (the reference); at a captured instant all three equal the capture. No as-of
+ * answer shows half a decision (approved without its baseline). Rebuilding the views from the
+ * event store gives the live view back, and rebuilding the history gives it back row for row.
  *
  * <p>The seed is printed and can be fixed with {@code -Dhistory.seed=...} to reproduce a run.
  */
@@ -37,6 +46,12 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
 
     @Autowired
     private EventProcessingConfiguration processing;
+
+    @Autowired
+    private PointsInTime pointsInTime;
+
+    @Autowired
+    private ViewHistory history;
 
     private Random random;
     private String projectId;
@@ -63,12 +78,26 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
         }
 
         System.out.println("RandomizedHistoryTest steps: " + captures.stream().map(Capture::step).toList());
+        Processors processors = new Processors(processing, jdbc);
+        processors.awaitHead(ProcessingGroups.HISTORY);
         for (Capture capture : captures) {
+            assertStoredEqualsFold(capture.at(), "after step '" + capture.step() + "', seed " + seed);
             assertThat(viewAt(capture.at()))
                     .as("project as of %s (after step '%s', seed %d)", capture.at(), capture.step(), seed)
                     .isEqualTo(capture.view());
         }
         assertThat(viewAt(captures.get(0).at().minusSeconds(60))).as("before creation").isNull();
+        assertStoredEqualsFold(captures.get(0).at().minusSeconds(60), "before creation");
+        for (Instant recorded : eventTimes()) {
+            assertStoredEqualsFold(recorded, "at an event's record time " + recorded + ", seed " + seed);
+            assertWholeDecisions(viewAt(recorded), recorded, seed);
+        }
+
+        List<Map<String, Object>> versions = history.dump();
+        processors.rebuild(ProcessingGroups.HISTORY, jdbc -> {
+        });
+        assertThat(history.dump()).as("history after rebuilding it from the events (seed %d)", seed)
+                .isEqualTo(versions);
 
         Map<String, Object> live = captures.get(captures.size() - 1).view();
         replayViews();
@@ -285,6 +314,49 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
         response.errors().verify();
         Map<String, Object> data = response.returnResponse().getData();
         return data == null ? null : (Map<String, Object>) data.get("project");
+    }
+
+    /** The stored history and the fold of the event stream give the same project, plan, requests and budget. */
+    private void assertStoredEqualsFold(Instant at, String when) {
+        PointInTime stored = pointsInTime.stored(at);
+        PointInTime folded = pointsInTime.folded(at);
+        ProjectId id = ProjectId.of(projectId);
+        assertThat(stored.project(id)).as("project %s", when).isEqualTo(folded.project(id));
+        assertThat(stored.plan(id)).as("plan %s", when).isEqualTo(folded.plan(id));
+        assertThat(stored.changeRequests(id)).as("change requests %s", when).isEqualTo(folded.changeRequests(id));
+        assertThat(stored.budget(id)).as("budget %s", when).isEqualTo(folded.budget(id));
+        ProjectView project = folded.project(id);
+        if (project != null) {
+            assertThat(stored.projectCounts(project.portfolioId())).as("portfolio counts %s", when)
+                    .isEqualTo(folded.projectCounts(project.portfolioId()));
+        }
+    }
+
+    /** A baselined status comes with its baseline, and an approved request with the version it made. */
+    @SuppressWarnings("unchecked")
+    private static void assertWholeDecisions(Map<String, Object> view, Instant at, long seed) {
+        if (view == null) {
+            return;
+        }
+        if (List.of("APPROVED", "ACTIVE", "ON_HOLD").contains(view.get("status"))) {
+            assertThat(view.get("baselineVersion")).as("baseline of a %s project at %s (seed %d)",
+                                                       view.get("status"), at, seed).isNotNull();
+        }
+        Map<String, Object> requests = (Map<String, Object>) view.get("changeRequests");
+        for (Map<String, Object> edge : (List<Map<String, Object>>) requests.get("edges")) {
+            Map<String, Object> node = (Map<String, Object>) edge.get("node");
+            if ("APPROVED".equals(node.get("status"))) {
+                assertThat(node.get("baselineVersion")).as("version of approved request %s at %s (seed %d)",
+                                                           node.get("id"), at, seed).isNotNull();
+            }
+        }
+    }
+
+    /** The record time of every event of the project, as stored. */
+    private List<Instant> eventTimes() {
+        return jdbc.queryForList("SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ? "
+                                         + "ORDER BY sequencenumber", String.class, projectId)
+                .stream().map(Instant::parse).toList();
     }
 
     /** Rebuilds every view from the event store and waits until the views group is at the head again. */

@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.asof;
 
+import dev.portfolioledger.axon.audit.AuditMetadata;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -36,6 +37,7 @@ public class AxonAggregateEvents implements AggregateEvents {
                 }
             });
 
+
     public AxonAggregateEvents(EventStore eventStore) {
         this.eventStore = eventStore;
     }
@@ -55,9 +57,16 @@ public class AxonAggregateEvents implements AggregateEvents {
         long next = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence() + 1;
         List<RecordedEvent> newer = new ArrayList<>();
         DomainEventStream stream = eventStore.readEvents(aggregateId, next);
+        RecordedEvent previous = events.isEmpty() ? null : events.get(events.size() - 1);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
-            newer.add(new RecordedEvent(message.getPayload(), message.getTimestamp(), message.getSequenceNumber()));
+            Object causation = message.getMetaData().get(AuditMetadata.CAUSATION_ID);
+            String causationId = causation == null ? null : causation.toString();
+            Instant decidedAt = previous != null && causationId != null && causationId.equals(previous.causationId())
+                    ? previous.decidedAt() : message.getTimestamp();
+            previous = new RecordedEvent(message.getPayload(), message.getTimestamp(), message.getSequenceNumber(),
+                                         decidedAt, causationId);
+            newer.add(previous);
         }
         if (newer.isEmpty()) {
             return events;
@@ -70,10 +79,13 @@ public class AxonAggregateEvents implements AggregateEvents {
         return kept;
     }
 
-    /** The events recorded at or before the instant: a prefix, since an aggregate's events are in time order. */
+    /**
+     * The events of the decisions recorded at or before the instant: a prefix, since an aggregate's
+     * decisions are in time order.
+     */
     private static List<RecordedEvent> cutAt(List<RecordedEvent> events, Instant asOf) {
         int end = 0;
-        while (end < events.size() && !events.get(end).at().isAfter(asOf)) {
+        while (end < events.size() && !events.get(end).decidedAt().isAfter(asOf)) {
             end++;
         }
         return events.subList(0, end);

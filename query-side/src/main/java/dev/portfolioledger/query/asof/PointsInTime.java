@@ -17,18 +17,34 @@ public class PointsInTime {
 
     private final AggregateEvents events;
     private final Membership membership;
+    private final ViewHistory history;
+    private final HistoryReadiness readiness;
 
-    public PointsInTime(AggregateEvents events, Membership membership) {
+    public PointsInTime(AggregateEvents events, Membership membership, ViewHistory history,
+                        HistoryReadiness readiness) {
         this.events = events;
         this.membership = membership;
+        this.history = history;
+        this.readiness = readiness;
     }
 
     public PointInTime at(OffsetDateTime asOf) {
         return at(asOf.toInstant());
     }
 
+    /** The stored history at the instant; the fold of the event store while the history is not ready. */
     public PointInTime at(Instant asOf) {
-        return new PointInTime(asOf, events, membership);
+        return readiness.ready() ? new StoredPointInTime(asOf, history) : folded(asOf);
+    }
+
+    /** The reference: the fold of the stored events. */
+    public PointInTime folded(Instant asOf) {
+        return new FoldedPointInTime(asOf, events, membership);
+    }
+
+    /** The stored history only, ready or not (tests compare it with the fold). */
+    public PointInTime stored(Instant asOf) {
+        return new StoredPointInTime(asOf, history);
     }
 
     /** The view for the query's result; nested fields see {@code pointInTime} when it is not null (live otherwise). */

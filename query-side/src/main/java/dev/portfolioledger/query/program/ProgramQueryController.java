@@ -10,7 +10,6 @@ import dev.portfolioledger.axon.security.Roles;
 import dev.portfolioledger.query.asof.PointInTime;
 import dev.portfolioledger.query.asof.PointsInTime;
 import dev.portfolioledger.query.paging.Connection;
-import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.portfolio.PortfolioView;
@@ -97,29 +96,11 @@ public class ProgramQueryController {
                 cursor -> NameKey.fromCursor(Programs.LISTING, cursor));
         PointInTime pointInTime = PointsInTime.of(environment);
         if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pageOf(pointInTime.programsOf(portfolio.id()), page));
+            return CompletableFuture.completedFuture(pointInTime.programsOf(portfolio.id(), page));
         }
         DataLoader<PortfolioProgramsKey, Connection<ProgramView>> loader =
                 environment.getDataLoader(PORTFOLIO_PROGRAMS_LOADER);
         return loader.load(new PortfolioProgramsKey(portfolio.id(), page));
-    }
-
-    /**
-     * A page of as-of programs, with the same cursors as the live list: {@code ordered} is in list
-     * order, so the page is the rows after the cursor's key, one more than asked to tell whether a
-     * next page exists.
-     */
-    static Connection<ProgramView> pageOf(List<ProgramView> ordered, PageRequest<NameKey> page) {
-        List<Edge<ProgramView>> fetched = ordered.stream()
-                .map(p -> new Edge<>(key(p).toCursor(Programs.LISTING), p))
-                .filter(e -> page.after() == null || PointInTime.KEY_ORDER.compare(key(e.node()), page.after()) > 0)
-                .limit(page.fetchSize())
-                .toList();
-        return Connection.of(fetched, page.first());
-    }
-
-    private static NameKey key(ProgramView program) {
-        return new NameKey(PointInTime.sortName(program.name()), program.id().value());
     }
 
     /** The live portfolio of each program, with one query. */

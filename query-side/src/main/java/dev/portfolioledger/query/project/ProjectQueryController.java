@@ -10,7 +10,6 @@ import dev.portfolioledger.axon.security.Roles;
 import dev.portfolioledger.query.asof.PointInTime;
 import dev.portfolioledger.query.asof.PointsInTime;
 import dev.portfolioledger.query.paging.Connection;
-import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.portfolio.PortfolioView;
@@ -136,7 +135,7 @@ public class ProjectQueryController {
         PageRequest<NameKey> page = page(first, after);
         PointInTime pointInTime = PointsInTime.of(environment);
         if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pageOf(pointInTime.projectsOf(portfolio.id()), page));
+            return CompletableFuture.completedFuture(pointInTime.projectsOf(portfolio.id(), page));
         }
         DataLoader<PortfolioProjectsKey, Connection<ProjectView>> loader =
                 environment.getDataLoader(PORTFOLIO_PROJECTS_LOADER);
@@ -161,7 +160,7 @@ public class ProjectQueryController {
         PageRequest<NameKey> page = page(first, after);
         PointInTime pointInTime = PointsInTime.of(environment);
         if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pageOf(pointInTime.projectsOf(program.id()), page));
+            return CompletableFuture.completedFuture(pointInTime.projectsOf(program.id(), page));
         }
         DataLoader<ProgramProjectsKey, Connection<ProjectView>> loader =
                 environment.getDataLoader(PROGRAM_PROJECTS_LOADER);
@@ -205,24 +204,6 @@ public class ProjectQueryController {
         var counts = projects.countByPrograms(programList.stream().map(ProgramView::id).toList());
         return programList.stream().distinct()
                 .collect(Collectors.toMap(Function.identity(), p -> counts.get(p.id())));
-    }
-
-    /**
-     * A page of as-of projects, with the same cursors as the live list: {@code ordered} is in list
-     * order, so the page is the rows after the cursor's key, one more than asked to tell whether a
-     * next page exists.
-     */
-    static Connection<ProjectView> pageOf(List<ProjectView> ordered, PageRequest<NameKey> page) {
-        List<Edge<ProjectView>> fetched = ordered.stream()
-                .map(p -> new Edge<>(key(p).toCursor(Projects.LISTING), p))
-                .filter(e -> page.after() == null || PointInTime.KEY_ORDER.compare(key(e.node()), page.after()) > 0)
-                .limit(page.fetchSize())
-                .toList();
-        return Connection.of(fetched, page.first());
-    }
-
-    private static NameKey key(ProjectView project) {
-        return new NameKey(PointInTime.sortName(project.name()), project.id().value());
     }
 
     @SchemaMapping(typeName = "ProposeProjectPayload", field = "project")

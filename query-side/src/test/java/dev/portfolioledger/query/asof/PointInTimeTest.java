@@ -100,7 +100,7 @@ class PointInTimeTest {
         history();
         for (int minute = -1; minute <= events.count(); minute++) {
             Instant at = T0.plusSeconds(60L * minute);
-            PointInTime pointInTime = new PointInTime(at, events, membership);
+            PointInTime pointInTime = new FoldedPointInTime(at, events, membership);
 
             assertThat(pointInTime.portfolio(portfolio)).as("portfolio at %s", at).isEqualTo(livePortfolio(at));
             assertThat(pointInTime.project(project)).as("project at %s", at).isEqualTo(liveProject(project, at));
@@ -113,7 +113,7 @@ class PointInTimeTest {
     @Test
     void anAggregateWithoutEventsByThenIsNull() {
         history();
-        PointInTime beforeAll = new PointInTime(T0.minusMillis(1), events, membership);
+        FoldedPointInTime beforeAll = new FoldedPointInTime(T0.minusMillis(1), events, membership);
 
         assertThat(beforeAll.portfolio(portfolio)).isNull();
         assertThat(beforeAll.program(program)).isNull();
@@ -129,13 +129,13 @@ class PointInTimeTest {
     void membersAreTheOnesThatExistedThenInListOrderAndCountedByTheirStatusThen() {
         history();
         // after the first project's proposal (minute 2), before the second's (minute 5)
-        PointInTime early = new PointInTime(T0.plusSeconds(60 * 3), events, membership);
+        FoldedPointInTime early = new FoldedPointInTime(T0.plusSeconds(60 * 3), events, membership);
         assertThat(early.projectsOf(portfolio)).extracting(ProjectView::id).containsExactly(project);
         assertThat(early.projectCounts(portfolio).proposed()).isEqualTo(1);
         assertThat(early.programsOf(portfolio)).extracting(ProgramView::name).containsExactly("Sales");
 
         // after the approval (minute 6): "audit prep" sorts before "CRM rollout" case-insensitively
-        PointInTime later = new PointInTime(T0.plusSeconds(60 * 6), events, membership);
+        FoldedPointInTime later = new FoldedPointInTime(T0.plusSeconds(60 * 6), events, membership);
         assertThat(later.projectsOf(portfolio)).extracting(ProjectView::id).containsExactly(secondProject, project);
         assertThat(later.projectCounts(portfolio)).isEqualTo(new ProjectStatusCounts(1, 1, 0, 0, 0, 0));
         assertThat(later.projectCounts(program)).isEqualTo(new ProjectStatusCounts(0, 1, 0, 0, 0, 0));
@@ -145,8 +145,8 @@ class PointInTimeTest {
     @Test
     void aChangeRequestIsAsItWasThen() {
         history();
-        PointInTime submitted = new PointInTime(T0.plusSeconds(60 * 9), events, membership);
-        PointInTime approved = new PointInTime(T0.plusSeconds(60 * 11), events, membership);
+        PointInTime submitted = new FoldedPointInTime(T0.plusSeconds(60 * 9), events, membership);
+        PointInTime approved = new FoldedPointInTime(T0.plusSeconds(60 * 11), events, membership);
 
         assertThat(submitted.changeRequests(project)).extracting(ChangeRequestView::status)
                 .containsExactly(ChangeRequestStatus.SUBMITTED);

@@ -1,0 +1,208 @@
+package dev.portfolioledger.query.asof;
+
+import dev.portfolioledger.api.portfolio.PortfolioId;
+import dev.portfolioledger.api.program.ProgramId;
+import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.api.project.ProjectStatus;
+import dev.portfolioledger.query.changerequest.ChangeRequestView;
+import dev.portfolioledger.query.paging.Connection;
+import dev.portfolioledger.query.paging.NameKey;
+import dev.portfolioledger.query.paging.PageRequest;
+import dev.portfolioledger.query.program.Programs;
+import dev.portfolioledger.query.project.Projects;
+import dev.portfolioledger.query.portfolio.PortfolioView;
+import dev.portfolioledger.query.portfolio.PortfolioViewEvolution;
+import dev.portfolioledger.query.program.ProgramView;
+import dev.portfolioledger.query.program.ProgramViewEvolution;
+import dev.portfolioledger.query.project.Budget;
+import dev.portfolioledger.query.project.ProjectPlan;
+import dev.portfolioledger.query.project.ProjectStatusCounts;
+import dev.portfolioledger.query.project.ProjectView;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The read model as it was at one instant, folded from the event store: the reference the stored
+ * history ({@code ViewHistory}) is tested against, and what as-of reads use while the history is
+ * being rebuilt. Each aggregate's views are rebuilt on first use by folding the events of its
+ * decisions recorded up to the instant with the very evolution
+ * functions the live projections apply ({@link PortfolioViewEvolution}, {@link ProgramViewEvolution},
+ * {@link ProjectViewEvolution}, {@link ProjectPlanEvolution}, {@link ChangeRequestEvolution}), and
+ * kept for the rest of the request. A view is null (or absent) when the aggregate had no event yet.
+ *
+ * <p>Lists are ordered as the live lists are: by name case-insensitively, then id; change requests
+ * newest submitted first.
+ */
+public final class FoldedPointInTime implements PointInTime {
+
+    private final Instant instant;
+    private final AggregateEvents events;
+    private final Membership membership;
+
+    private final Map<PortfolioId, Optional<PortfolioView>> portfolios = new ConcurrentHashMap<>();
+    private final Map<ProgramId, Optional<ProgramView>> programs = new ConcurrentHashMap<>();
+    private final Map<ProjectId, ProjectState> projects = new ConcurrentHashMap<>();
+
+    public FoldedPointInTime(Instant instant, AggregateEvents events, Membership membership) {
+        this.instant = Objects.requireNonNull(instant, "instant");
+        this.events = Objects.requireNonNull(events, "events");
+        this.membership = Objects.requireNonNull(membership, "membership");
+    }
+
+    @Override
+    public Instant instant() {
+        return instant;
+    }
+
+    @Override
+    public PortfolioView portfolio(PortfolioId id) {
+        return portfolios.computeIfAbsent(id, k -> {
+            PortfolioView view = null;
+            for (RecordedEvent e : events.upTo(aggregateId(k.value()), instant)) {
+                view = PortfolioViewEvolution.apply(view, e.payload(), e.at());
+            }
+            return Optional.ofNullable(view);
+        }).orElse(null);
+    }
+
+    @Override
+    public ProgramView program(ProgramId id) {
+        return programs.computeIfAbsent(id, k -> {
+            ProgramView view = null;
+            for (RecordedEvent e : events.upTo(aggregateId(k.value()), instant)) {
+                view = ProgramViewEvolution.apply(view, e.payload(), e.at());
+            }
+            return Optional.ofNullable(view);
+        }).orElse(null);
+    }
+
+    @Override
+    public ProjectView project(ProjectId id) {
+        return projectState(id).view();
+    }
+
+    /** The project's plan (scope, schedule, budget lines, objectives, baseline version); null before its proposal. */
+    @Override
+    public ProjectPlan plan(ProjectId id) {
+        return projectState(id).plan();
+    }
+
+    /** The project's change requests, newest submitted first. */
+    @Override
+    public List<ChangeRequestView> changeRequests(ProjectId id) {
+        return projectState(id).changeRequests();
+    }
+
+    /**
+     * The project's budget: its lines and their total in the portfolio's currency (the lines'
+     * currency if the portfolio cannot be folded); null before the proposal.
+     */
+    @Override
+    public Budget budget(ProjectId id) {
+        ProjectView project = project(id);
+        ProjectPlan plan = plan(id);
+        if (project == null || plan == null) {
+            return null;
+        }
+        PortfolioView portfolio = portfolio(project.portfolioId());
+        if (portfolio != null) {
+            return Budget.of(plan.budget(), Currency.getInstance(portfolio.currency().trim()));
+        }
+        return plan.budget().isEmpty() ? null : Budget.of(plan.budget(), plan.budget().get(0).amount().currency());
+    }
+
+    /** The programs of the portfolio that existed at the instant. */
+    public List<ProgramView> programsOf(PortfolioId portfolioId) {
+        return existing(membership.programsOf(portfolioId), this::program,
+                        Comparator.comparing(p -> new NameKey(sortName(p.name()), p.id().value()), KEY_ORDER));
+    }
+
+    /** The projects of the portfolio that existed at the instant, with or without a program. */
+    public List<ProjectView> projectsOf(PortfolioId portfolioId) {
+        return existing(membership.projectsOf(portfolioId), this::project, PROJECT_ORDER);
+    }
+
+    /** The projects of the program that existed at the instant. */
+    public List<ProjectView> projectsOf(ProgramId programId) {
+        return existing(membership.projectsOf(programId), this::project, PROJECT_ORDER);
+    }
+
+    @Override
+    public Connection<ProgramView> programsOf(PortfolioId portfolioId, PageRequest<NameKey> page) {
+        return PointInTime.pageOf(programsOf(portfolioId), page,
+                                  p -> new NameKey(sortName(p.name()), p.id().value()), Programs.LISTING);
+    }
+
+    @Override
+    public Connection<ProjectView> projectsOf(PortfolioId portfolioId, PageRequest<NameKey> page) {
+        return PointInTime.pageOf(projectsOf(portfolioId), page, FoldedPointInTime::key, Projects.LISTING);
+    }
+
+    @Override
+    public Connection<ProjectView> projectsOf(ProgramId programId, PageRequest<NameKey> page) {
+        return PointInTime.pageOf(projectsOf(programId), page, FoldedPointInTime::key, Projects.LISTING);
+    }
+
+    private static NameKey key(ProjectView project) {
+        return new NameKey(sortName(project.name()), project.id().value());
+    }
+
+    @Override
+    public ProjectStatusCounts projectCounts(PortfolioId portfolioId) {
+        return counts(projectsOf(portfolioId));
+    }
+
+    @Override
+    public ProjectStatusCounts projectCounts(ProgramId programId) {
+        return counts(projectsOf(programId));
+    }
+
+    private static String sortName(String name) {
+        return PointInTime.sortName(name);
+    }
+
+    private static final Comparator<ProjectView> PROJECT_ORDER =
+            Comparator.comparing(p -> new NameKey(sortName(p.name()), p.id().value()), KEY_ORDER);
+
+    private static ProjectStatusCounts counts(Collection<ProjectView> projectList) {
+        return ProjectStatusCounts.of(projectList.stream().collect(Collectors.groupingBy(
+                ProjectView::status, () -> new EnumMap<>(ProjectStatus.class),
+                Collectors.summingInt(p -> 1))));
+    }
+
+    private static <K, V> List<V> existing(List<K> ids, Function<K, V> fold, Comparator<V> order) {
+        return ids.stream().distinct().map(fold).filter(Objects::nonNull).sorted(order).toList();
+    }
+
+    private ProjectState projectState(ProjectId id) {
+        return projects.computeIfAbsent(id, k -> ProjectState.fold(events.upTo(aggregateId(k.value()), instant)));
+    }
+
+    private static String aggregateId(UUID id) {
+        return id.toString();
+    }
+
+    /** Everything the project's events make, folded in one pass over its stream. */
+    record ProjectState(ProjectView view, ProjectPlan plan, List<ChangeRequestView> changeRequests) {
+
+        static ProjectState fold(List<RecordedEvent> stream) {
+            AggregateViews views = AggregateViews.none();
+            for (RecordedEvent e : stream) {
+                views.apply(e.payload(), e.at(), e.sequence());
+            }
+            return new ProjectState(views.project(), views.plan(), views.changeRequests());
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.portfolioledger.query.asof;
+
+import dev.portfolioledger.query.changerequest.ChangeRequestView;
+import dev.portfolioledger.api.portfolio.PortfolioId;
+import dev.portfolioledger.api.program.ProgramId;
+import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.query.paging.Connection;
+import dev.portfolioledger.query.paging.Edge;
+import dev.portfolioledger.query.paging.NameKey;
+import dev.portfolioledger.query.paging.PageRequest;
+import dev.portfolioledger.query.portfolio.PortfolioView;
+import dev.portfolioledger.query.program.ProgramView;
+import dev.portfolioledger.query.program.Programs;
+import dev.portfolioledger.query.project.Budget;
+import dev.portfolioledger.query.project.ProjectPlan;
+import dev.portfolioledger.query.project.ProjectStatusCounts;
+import dev.portfolioledger.query.project.ProjectView;
+import dev.portfolioledger.query.project.Projects;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The read model as it was at one instant, read from the versions the history projection keeps:
+ * every answer is an indexed read of the versions valid at the instant, whatever the length of
+ * the history. Views read once are kept for the rest of the request; a page of projects also
+ * keeps the projects it read, for their nested fields.
+ */
+final class StoredPointInTime implements PointInTime {
+
+    private final Instant instant;
+    private final long atNs;
+    private final ViewHistory history;
+    private final Map<ViewKey, Optional<Object>> views = new ConcurrentHashMap<>();
+    private final Map<ProjectId, List<ChangeRequestView>> changeRequests = new ConcurrentHashMap<>();
+
+    StoredPointInTime(Instant instant, ViewHistory history) {
+        this.instant = Objects.requireNonNull(instant, "instant");
+        this.atNs = RecordTime.nanos(instant);
+        this.history = Objects.requireNonNull(history, "history");
+    }
+
+    @Override
+    public Instant instant() {
+        return instant;
+    }
+
+    @Override
+    public PortfolioView portfolio(PortfolioId id) {
+        return view(ViewKind.PORTFOLIO, id.value(), PortfolioView.class);
+    }
+
+    @Override
+    public ProgramView program(ProgramId id) {
+        return view(ViewKind.PROGRAM, id.value(), ProgramView.class);
+    }
+
+    @Override
+    public ProjectView project(ProjectId id) {
+        return view(ViewKind.PROJECT, id.value(), ProjectView.class);
+    }
+
+    @Override
+    public ProjectPlan plan(ProjectId id) {
+        return view(ViewKind.PLAN, id.value(), ProjectPlan.class);
+    }
+
+    @Override
+    public List<ChangeRequestView> changeRequests(ProjectId id) {
+        return changeRequests.computeIfAbsent(id, k -> history
+                .childrenAt(atNs, ViewKind.CHANGE_REQUEST, k.value(), ChangeRequestView.class).stream()
+                .sorted(Comparator.comparingLong(ChangeRequestView::position).reversed()).toList());
+    }
+
+    @Override
+    public Budget budget(ProjectId id) {
+        ProjectView project = project(id);
+        ProjectPlan plan = plan(id);
+        if (project == null || plan == null) {
+            return null;
+        }
+        PortfolioView portfolio = portfolio(project.portfolioId());
+        if (portfolio != null) {
+            return Budget.of(plan.budget(), Currency.getInstance(portfolio.currency().trim()));
+        }
+        return plan.budget().isEmpty() ? null : Budget.of(plan.budget(), plan.budget().get(0).amount().currency());
+    }
+
+    @Override
+    public Connection<ProgramView> programsOf(PortfolioId portfolioId, PageRequest<NameKey> page) {
+        return kept(ViewKind.PROGRAM, history.page(atNs, ViewKind.PROGRAM, false, portfolioId.value(), page,
+                                                   Programs.LISTING, ProgramView.class), p -> p.id().value());
+    }
+
+    @Override
+    public Connection<ProjectView> projectsOf(PortfolioId portfolioId, PageRequest<NameKey> page) {
+        return kept(ViewKind.PROJECT, history.page(atNs, ViewKind.PROJECT, false, portfolioId.value(), page,
+                                                   Projects.LISTING, ProjectView.class), p -> p.id().value());
+    }
+
+    @Override
+    public Connection<ProjectView> projectsOf(ProgramId programId, PageRequest<NameKey> page) {
+        return kept(ViewKind.PROJECT, history.page(atNs, ViewKind.PROJECT, true, programId.value(), page,
+                                                   Projects.LISTING, ProjectView.class), p -> p.id().value());
+    }
+
+    @Override
+    public ProjectStatusCounts projectCounts(PortfolioId portfolioId) {
+        return history.projectCounts(atNs, false, portfolioId.value());
+    }
+
+    @Override
+    public ProjectStatusCounts projectCounts(ProgramId programId) {
+        return history.projectCounts(atNs, true, programId.value());
+    }
+
+    private <V> V view(ViewKind kind, UUID id, Class<V> type) {
+        ViewKey key = new ViewKey(kind, id);
+        Optional<Object> found = views.get(key);
+        if (found == null) {
+            found = Optional.ofNullable(history.at(atNs, kind, Set.of(id), type).get(id));
+            views.put(key, found);
+        }
+        return type.cast(found.orElse(null));
+    }
+
+    private <V> Connection<V> kept(ViewKind kind, Connection<V> page, java.util.function.Function<V, UUID> id) {
+        for (Edge<V> edge : page.edges()) {
+            views.putIfAbsent(new ViewKey(kind, id.apply(edge.node())), Optional.of(edge.node()));
+        }
+        return page;
+    }
+}

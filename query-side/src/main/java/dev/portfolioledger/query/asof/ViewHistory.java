@@ -1,0 +1,222 @@
+package dev.portfolioledger.query.asof;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portfolioledger.api.project.ProjectStatus;
+import dev.portfolioledger.query.paging.Connection;
+import dev.portfolioledger.query.paging.Edge;
+import dev.portfolioledger.query.paging.NameKey;
+import dev.portfolioledger.query.paging.PageRequest;
+import dev.portfolioledger.query.project.ProjectStatusCounts;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The view_version and view_history_position tables: the versions of every view with history,
+ * written a batch at a time by {@link ViewHistoryProjection}, and the indexed reads of the versions
+ * valid at an instant that {@link StoredPointInTime} answers with.
+ */
+@Repository
+public class ViewHistory {
+
+    /** The open-ended version, as the partial index on current versions spells it. */
+    private static final String OPEN = Long.toString(RecordTime.OPEN);
+    private static final String VALID_AT = "from_ns <= :at AND to_ns > :at";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    public ViewHistory(NamedParameterJdbcTemplate jdbc,
+                       @Qualifier("defaultAxonObjectMapper") ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /** Per aggregate, the last event the history reflects and the decision it belonged to. */
+    record Position(String aggregateId, long lastSequence, String causationId, long decidedNs, long decidedIndex) {
+    }
+
+    Map<String, Long> globalIndexes(Collection<String> eventIds) {
+        Map<String, Long> indexes = new HashMap<>();
+        jdbc.query("SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier IN (:ids)",
+                   Map.of("ids", eventIds), rs -> {
+                       indexes.put(rs.getString(1), rs.getLong(2));
+                   });
+        return indexes;
+    }
+
+    Map<String, Position> positions(Collection<String> aggregateIds) {
+        Map<String, Position> positions = new HashMap<>();
+        jdbc.query("SELECT aggregate_id, last_sequence, causation_id, decided_ns, decided_index "
+                           + "FROM view_history_position WHERE aggregate_id IN (:ids)",
+                   Map.of("ids", aggregateIds), rs -> {
+                       positions.put(rs.getString(1), new Position(rs.getString(1), rs.getLong(2), rs.getString(3),
+                                                                   rs.getLong(4), rs.getLong(5)));
+                   });
+        return positions;
+    }
+
+    /** The current versions of the aggregates' views. */
+    List<ViewVersion> openVersions(Collection<String> aggregateIds) {
+        return jdbc.query("SELECT kind, id, aggregate_id, from_ns, from_index, sequence, document FROM view_version "
+                                  + "WHERE aggregate_id IN (:ids) AND to_ns = " + OPEN,
+                          Map.of("ids", aggregateIds), (rs, n) -> {
+                    ViewKind kind = ViewKind.valueOf(rs.getString("kind"));
+                    return new ViewVersion(new ViewKey(kind, rs.getObject("id", UUID.class)),
+                                           rs.getString("aggregate_id"), document(rs, kind), rs.getLong("from_ns"),
+                                           rs.getLong("from_index"), RecordTime.OPEN, null, rs.getLong("sequence"),
+                                           true);
+                });
+    }
+
+    /** Writes a batch: new versions, changed stored versions (closed, or amended by the same decision), positions. */
+    void write(List<ViewVersion> created, List<ViewVersion> changed, Collection<Position> positions) {
+        if (!changed.isEmpty()) {
+            jdbc.batchUpdate("""
+                    UPDATE view_version SET to_ns = :toNs, to_index = :toIndex, sequence = :sequence,
+                           document = CAST(:document AS jsonb), parent_id = :parentId, program_id = :programId,
+                           sort_key = lower(:name), status = :status
+                    WHERE kind = :kind AND id = :id AND from_ns = :fromNs
+                    """, changed.stream().map(this::row).toArray(SqlParameterSource[]::new));
+        }
+        if (!created.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO view_version (kind, id, aggregate_id, parent_id, program_id, sort_key, status,
+                                              from_ns, to_ns, from_index, to_index, sequence, document)
+                    VALUES (:kind, :id, :aggregateId, :parentId, :programId, lower(:name), :status, :fromNs, :toNs,
+                            :fromIndex, :toIndex, :sequence, CAST(:document AS jsonb))
+                    """, created.stream().map(this::row).toArray(SqlParameterSource[]::new));
+        }
+        if (!positions.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO view_history_position (aggregate_id, last_sequence, causation_id, decided_ns,
+                                                       decided_index)
+                    VALUES (:aggregateId, :lastSequence, :causationId, :decidedNs, :decidedIndex)
+                    ON CONFLICT (aggregate_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence,
+                        causation_id = EXCLUDED.causation_id, decided_ns = EXCLUDED.decided_ns,
+                        decided_index = EXCLUDED.decided_index
+                    """, positions.stream().map(p -> new MapSqlParameterSource()
+                    .addValue("aggregateId", p.aggregateId())
+                    .addValue("lastSequence", p.lastSequence())
+                    .addValue("causationId", p.causationId())
+                    .addValue("decidedNs", p.decidedNs())
+                    .addValue("decidedIndex", p.decidedIndex())).toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    public void deleteAll() {
+        jdbc.getJdbcTemplate().update("DELETE FROM view_version");
+        jdbc.getJdbcTemplate().update("DELETE FROM view_history_position");
+    }
+
+    /** The views of one kind valid at the instant, by id; ids without a version then are absent. */
+    <V> Map<UUID, V> at(long atNs, ViewKind kind, Collection<UUID> ids, Class<V> type) {
+        Map<UUID, V> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query("SELECT id, document FROM view_version WHERE kind = :kind AND id IN (:ids) AND " + VALID_AT,
+                   new MapSqlParameterSource("kind", kind.name()).addValue("ids", ids).addValue("at", atNs),
+                   rs -> {
+                       found.put(rs.getObject("id", UUID.class), type.cast(document(rs, kind)));
+                   });
+        return found;
+    }
+
+    /** The views of one kind whose listing parent is {@code parentId}, valid at the instant. */
+    <V> List<V> childrenAt(long atNs, ViewKind kind, UUID parentId, Class<V> type) {
+        return jdbc.query("SELECT document FROM view_version WHERE kind = :kind AND parent_id = :parent AND "
+                                  + VALID_AT,
+                          new MapSqlParameterSource("kind", kind.name()).addValue("parent", parentId)
+                                  .addValue("at", atNs),
+                          (rs, n) -> type.cast(document(rs, kind)));
+    }
+
+    /**
+     * A page of the views of one kind under a parent ({@code parent_id} or {@code program_id}) valid
+     * at the instant, in live list order (lower(name), id) with the live list's cursors.
+     */
+    <V> Connection<V> page(long atNs, ViewKind kind, boolean byProgram, UUID parentId, PageRequest<NameKey> page,
+                           String listing, Class<V> type) {
+        String parentColumn = byProgram ? "program_id" : "parent_id";
+        MapSqlParameterSource params = new MapSqlParameterSource("kind", kind.name())
+                .addValue("parent", parentId).addValue("at", atNs).addValue("limit", page.fetchSize());
+        String after = "";
+        if (page.after() != null) {
+            after = "AND (sort_key, id) > (:afterName, :afterId) ";
+            params.addValue("afterName", page.after().sortName()).addValue("afterId", page.after().id());
+        }
+        List<Edge<V>> rows = jdbc.query(
+                "SELECT id, sort_key, document FROM view_version WHERE kind = :kind AND " + parentColumn
+                        + " = :parent AND " + VALID_AT + " " + after + "ORDER BY sort_key, id LIMIT :limit",
+                params, (rs, n) -> new Edge<>(new NameKey(rs.getString("sort_key"), rs.getObject("id", UUID.class))
+                                                      .toCursor(listing), type.cast(document(rs, kind))));
+        return Connection.of(rows, page.first());
+    }
+
+    /** Projects by status under a portfolio or program, valid at the instant. */
+    ProjectStatusCounts projectCounts(long atNs, boolean byProgram, UUID parentId) {
+        Map<ProjectStatus, Integer> counts = new EnumMap<>(ProjectStatus.class);
+        jdbc.query("SELECT status, count(*) AS n FROM view_version WHERE kind = 'PROJECT' AND "
+                           + (byProgram ? "program_id" : "parent_id") + " = :parent AND " + VALID_AT
+                           + " GROUP BY status",
+                   new MapSqlParameterSource("parent", parentId).addValue("at", atNs), rs -> {
+                       counts.put(ProjectStatus.valueOf(rs.getString("status")), rs.getInt("n"));
+                   });
+        return counts.isEmpty() ? ProjectStatusCounts.NONE : ProjectStatusCounts.of(counts);
+    }
+
+    private MapSqlParameterSource row(ViewVersion v) {
+        return new MapSqlParameterSource()
+                .addValue("kind", v.key.kind().name())
+                .addValue("id", v.key.id())
+                .addValue("aggregateId", v.aggregateId)
+                .addValue("parentId", v.parentId(), Types.OTHER)
+                .addValue("programId", v.programId(), Types.OTHER)
+                .addValue("name", v.name(), Types.VARCHAR)
+                .addValue("status", v.status(), Types.VARCHAR)
+                .addValue("fromNs", v.fromNs)
+                .addValue("toNs", v.toNs)
+                .addValue("fromIndex", v.fromIndex)
+                .addValue("toIndex", v.toIndex, Types.BIGINT)
+                .addValue("sequence", v.sequence)
+                .addValue("document", json(v.view));
+    }
+
+    private String json(Object view) {
+        try {
+            return objectMapper.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + view.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private Object document(ResultSet rs, ViewKind kind) throws SQLException {
+        try {
+            return objectMapper.readValue(rs.getString("document"), kind.viewType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored " + kind + " version", e);
+        }
+    }
+
+    /** For the rebuild check in tests and the benchmark: every version, in a stable order. */
+    public List<Map<String, Object>> dump() {
+        return jdbc.getJdbcTemplate().queryForList(
+                "SELECT kind, id, aggregate_id, parent_id, program_id, sort_key, status, from_ns, to_ns, from_index, "
+                        + "to_index, sequence, document::text AS document FROM view_version "
+                        + "ORDER BY kind, id, from_ns");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.portfolioledger.query.asof;
+
+import dev.portfolioledger.query.changerequest.ChangeRequestView;
+import dev.portfolioledger.query.portfolio.PortfolioView;
+import dev.portfolioledger.query.program.ProgramView;
+import dev.portfolioledger.query.project.ProjectPlan;
+import dev.portfolioledger.query.project.ProjectView;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One version of one view, as the history projection builds it within a batch: the view record
+ * and the interval of record time it holds for. Mutable only inside the batch that writes it.
+ */
+final class ViewVersion {
+
+    final ViewKey key;
+    final String aggregateId;
+    final long fromNs;
+    final long fromIndex;
+    long toNs;
+    Long toIndex;
+    long sequence;
+    Object view;
+    /** Whether the row is in the table already (an update), or new in this batch (an insert). */
+    final boolean stored;
+
+    ViewVersion(ViewKey key, String aggregateId, Object view, long fromNs, long fromIndex, long toNs, Long toIndex,
+                long sequence, boolean stored) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.aggregateId = Objects.requireNonNull(aggregateId, "aggregateId");
+        this.view = Objects.requireNonNull(view, "view");
+        this.fromNs = fromNs;
+        this.fromIndex = fromIndex;
+        this.toNs = toNs;
+        this.toIndex = toIndex;
+        this.sequence = sequence;
+        this.stored = stored;
+    }
+
+    /** The listing parent: a program's or project's portfolio, a change request's project. */
+    UUID parentId() {
+        if (view instanceof ProgramView v) {
+            return v.portfolioId().value();
+        }
+        if (view instanceof ProjectView v) {
+            return v.portfolioId().value();
+        }
+        if (view instanceof ChangeRequestView v) {
+            return v.projectId().value();
+        }
+        return null;
+    }
+
+    UUID programId() {
+        return view instanceof ProjectView v && v.programId() != null ? v.programId().value() : null;
+    }
+
+    /** The name lists order by (lowered by PostgreSQL, as the live lists are); null for views not listed by name. */
+    String name() {
+        if (view instanceof PortfolioView v) {
+            return v.name();
+        }
+        if (view instanceof ProgramView v) {
+            return v.name();
+        }
+        if (view instanceof ProjectView v) {
+            return v.name();
+        }
+        return null;
+    }
+
+    String status() {
+        if (view instanceof PortfolioView v) {
+            return v.status().name();
+        }
+        if (view instanceof ProgramView v) {
+            return v.status().name();
+        }
+        if (view instanceof ProjectView v) {
+            return v.status().name();
+        }
+        if (view instanceof ChangeRequestView v) {
+            return v.status().name();
+        }
+        if (view instanceof ProjectPlan) {
+            return null;
+        }
+        throw new IllegalStateException("Not a view with history: " + view.getClass().getName());
+    }
+}
