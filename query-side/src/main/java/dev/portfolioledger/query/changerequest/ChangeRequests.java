@@ -12,6 +12,7 @@ import dev.portfolioledger.query.paging.PageRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
@@ -21,6 +22,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +45,35 @@ public class ChangeRequests {
             + "changes, status, submitted_by, submitted_at, cost_impact, cost_currency, schedule_impact_days, "
             + "risk_notes, assessed_by, assessed_at, decided_by, decided_at, rejection_reason, baseline_version";
 
+    private static final String SAVE = """
+                INSERT INTO change_request_view (project_id, change_request_id, position, title, justification,
+                        changes, status, submitted_by, submitted_at, cost_impact, cost_currency,
+                        schedule_impact_days, risk_notes, assessed_by, assessed_at, decided_by, decided_at,
+                        rejection_reason, baseline_version, last_sequence)
+                VALUES (:projectId, :id, :position, :title, :justification, CAST(:changes AS jsonb), :status,
+                        :submittedBy, :submittedAt, :costImpact, :costCurrency, :scheduleImpactDays, :riskNotes,
+                        :assessedBy, :assessedAt, :decidedBy, :decidedAt, :rejectionReason, :baselineVersion,
+                        :sequence)
+                ON CONFLICT (project_id, change_request_id) DO UPDATE SET
+                    position = EXCLUDED.position, title = EXCLUDED.title, justification = EXCLUDED.justification,
+                    changes = EXCLUDED.changes, status = EXCLUDED.status, submitted_by = EXCLUDED.submitted_by,
+                    submitted_at = EXCLUDED.submitted_at, cost_impact = EXCLUDED.cost_impact,
+                    cost_currency = EXCLUDED.cost_currency, schedule_impact_days = EXCLUDED.schedule_impact_days,
+                    risk_notes = EXCLUDED.risk_notes, assessed_by = EXCLUDED.assessed_by,
+                    assessed_at = EXCLUDED.assessed_at, decided_by = EXCLUDED.decided_by,
+                    decided_at = EXCLUDED.decided_at, rejection_reason = EXCLUDED.rejection_reason,
+                    baseline_version = EXCLUDED.baseline_version, last_sequence = EXCLUDED.last_sequence
+                WHERE change_request_view.last_sequence < EXCLUDED.last_sequence
+                """;
+
+    private static final String SAVE_VERSION = """
+                INSERT INTO baseline_version_view (project_id, version, change_request_id, established_at, changes,
+                                                   established)
+                VALUES (:projectId, :version, :changeRequestId, :establishedAt, CAST(:changes AS jsonb),
+                        CAST(:established AS jsonb))
+                ON CONFLICT (project_id, version) DO NOTHING
+                """;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
 
@@ -51,28 +83,22 @@ public class ChangeRequests {
         this.objectMapper = objectMapper;
     }
 
-    public Optional<ChangeRequestView> find(ProjectId projectId, ChangeRequestId id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM change_request_view "
-                                  + "WHERE project_id = :projectId AND change_request_id = :id",
-                          Map.of("projectId", projectId.value(), "id", id.value()), (rs, n) -> view(rs))
-                .stream().findFirst();
-    }
-
-    /** Whether the request's row already reflects the event with this sequence number, or a later one. */
-    public boolean reflects(ProjectId projectId, ChangeRequestId id, long sequenceNumber) {
-        return !jdbc.queryForList("SELECT 1 FROM change_request_view WHERE project_id = :projectId "
-                                          + "AND change_request_id = :id AND last_sequence >= :sequence",
-                                  Map.of("projectId", projectId.value(), "id", id.value(),
-                                         "sequence", sequenceNumber), Integer.class).isEmpty();
-    }
-
     /**
-     * Stores the request as of the event with this sequence number; a row that already reflects
-     * this or a later event is left alone, so a redelivered event never moves it backwards.
+     * Inserts or replaces the requests, each with the sequence number of the newest event it
+     * reflects, unless its row already reflects that or a later event: a redelivered event never
+     * moves a request backwards. One batched statement for all.
      */
-    public void save(ChangeRequestView v, long sequenceNumber) {
+    public void saveAll(Map<ChangeRequestView, Long> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(SAVE, views.entrySet().stream().map(e -> params(e.getKey(), e.getValue()))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    private MapSqlParameterSource params(ChangeRequestView v, long sequenceNumber) {
         ChangeRequestAssessment a = v.assessment();
-        MapSqlParameterSource params = new MapSqlParameterSource()
+        return new MapSqlParameterSource()
                 .addValue("projectId", v.projectId().value())
                 .addValue("id", v.changeRequestId().value())
                 .addValue("position", v.position())
@@ -94,26 +120,6 @@ public class ChangeRequests {
                 .addValue("rejectionReason", v.rejectionReason(), Types.VARCHAR)
                 .addValue("baselineVersion", v.baselineVersion(), Types.INTEGER)
                 .addValue("sequence", sequenceNumber);
-        jdbc.update("""
-                INSERT INTO change_request_view (project_id, change_request_id, position, title, justification,
-                        changes, status, submitted_by, submitted_at, cost_impact, cost_currency,
-                        schedule_impact_days, risk_notes, assessed_by, assessed_at, decided_by, decided_at,
-                        rejection_reason, baseline_version, last_sequence)
-                VALUES (:projectId, :id, :position, :title, :justification, CAST(:changes AS jsonb), :status,
-                        :submittedBy, :submittedAt, :costImpact, :costCurrency, :scheduleImpactDays, :riskNotes,
-                        :assessedBy, :assessedAt, :decidedBy, :decidedAt, :rejectionReason, :baselineVersion,
-                        :sequence)
-                ON CONFLICT (project_id, change_request_id) DO UPDATE SET
-                    position = EXCLUDED.position, title = EXCLUDED.title, justification = EXCLUDED.justification,
-                    changes = EXCLUDED.changes, status = EXCLUDED.status, submitted_by = EXCLUDED.submitted_by,
-                    submitted_at = EXCLUDED.submitted_at, cost_impact = EXCLUDED.cost_impact,
-                    cost_currency = EXCLUDED.cost_currency, schedule_impact_days = EXCLUDED.schedule_impact_days,
-                    risk_notes = EXCLUDED.risk_notes, assessed_by = EXCLUDED.assessed_by,
-                    assessed_at = EXCLUDED.assessed_at, decided_by = EXCLUDED.decided_by,
-                    decided_at = EXCLUDED.decided_at, rejection_reason = EXCLUDED.rejection_reason,
-                    baseline_version = EXCLUDED.baseline_version, last_sequence = EXCLUDED.last_sequence
-                WHERE change_request_view.last_sequence < EXCLUDED.last_sequence
-                """, params);
     }
 
     /**
@@ -158,22 +164,35 @@ public class ChangeRequests {
         return found;
     }
 
-    /** Stores a baseline version; a version already stored is left as it is (versions never change). */
-    public void save(BaselineVersion v) {
-        jdbc.update("""
-                INSERT INTO baseline_version_view (project_id, version, change_request_id, established_at, changes,
-                                                   established)
-                VALUES (:projectId, :version, :changeRequestId, :establishedAt, CAST(:changes AS jsonb),
-                        CAST(:established AS jsonb))
-                ON CONFLICT (project_id, version) DO NOTHING
-                """, new MapSqlParameterSource()
+    /** Stores baseline versions; a version already stored is left as it is (versions never change). */
+    public void saveVersions(List<BaselineVersion> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(SAVE_VERSION, versions.stream().map(this::params).toArray(SqlParameterSource[]::new));
+    }
+
+    private MapSqlParameterSource params(BaselineVersion v) {
+        return new MapSqlParameterSource()
                 .addValue("projectId", v.projectId().value())
                 .addValue("version", v.version())
                 .addValue("changeRequestId", v.changeRequestId() == null ? null : v.changeRequestId().value(),
                           Types.OTHER)
                 .addValue("establishedAt", timestamp(v.establishedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("changes", json(v.changes()))
-                .addValue("established", v.established() == null ? null : json(v.established()), Types.VARCHAR));
+                .addValue("established", v.established() == null ? null : json(v.established()), Types.VARCHAR);
+    }
+
+    /** Every change request of the projects, by project. */
+    public Map<ProjectId, List<ChangeRequestView>> ofProjects(Collection<ProjectId> projectIds) {
+        Map<ProjectId, List<ChangeRequestView>> found = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("SELECT " + COLUMNS + " FROM change_request_view WHERE project_id IN (:ids)",
+                   Map.of("ids", projectIds.stream().map(ProjectId::value).distinct().toList()), (rs, n) -> view(rs))
+                .forEach(v -> found.computeIfAbsent(v.projectId(), id -> new ArrayList<>()).add(v));
+        return found;
     }
 
     public void deleteAll() {

@@ -9,6 +9,7 @@ import dev.portfolioledger.query.paging.PageRequest;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,17 @@ public class Portfolios {
 
     private static final String COLUMNS =
             "id, name, description, currency, owner, status, created_at, updated_at, lower(name) AS sort_name";
+
+    private static final String SAVE = """
+                INSERT INTO portfolio_view (id, name, description, currency, owner, status, created_at, updated_at,
+                                            last_sequence)
+                VALUES (:id, :name, :description, :currency, :owner, :status, :createdAt, :updatedAt, :sequence)
+                ON CONFLICT (id) DO UPDATE SET
+                    name = EXCLUDED.name, description = EXCLUDED.description, currency = EXCLUDED.currency,
+                    owner = EXCLUDED.owner, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
+                    updated_at = EXCLUDED.updated_at, last_sequence = EXCLUDED.last_sequence
+                WHERE portfolio_view.last_sequence < EXCLUDED.last_sequence
+                """;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -69,20 +82,20 @@ public class Portfolios {
     }
 
     /**
-     * Inserts or replaces the row, unless it already reflects this or a later event of the
-     * portfolio: a redelivered event can then never move the view backwards.
+     * Inserts or replaces the rows, each with the sequence number of the newest event of its
+     * aggregate it reflects, unless the row already reflects that or a later event: a redelivered
+     * event never moves a view backwards. One batched statement for all.
      */
-    public void save(PortfolioView view, long sequenceNumber) {
-        jdbc.update("""
-                INSERT INTO portfolio_view (id, name, description, currency, owner, status, created_at, updated_at,
-                                            last_sequence)
-                VALUES (:id, :name, :description, :currency, :owner, :status, :createdAt, :updatedAt, :sequence)
-                ON CONFLICT (id) DO UPDATE SET
-                    name = EXCLUDED.name, description = EXCLUDED.description, currency = EXCLUDED.currency,
-                    owner = EXCLUDED.owner, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
-                    updated_at = EXCLUDED.updated_at, last_sequence = EXCLUDED.last_sequence
-                WHERE portfolio_view.last_sequence < EXCLUDED.last_sequence
-                """, new MapSqlParameterSource()
+    public void saveAll(Map<PortfolioView, Long> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(SAVE, views.entrySet().stream().map(e -> params(e.getKey(), e.getValue()))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource params(PortfolioView view, long sequenceNumber) {
+        return new MapSqlParameterSource()
                 .addValue("id", view.id().value())
                 .addValue("name", view.name())
                 .addValue("description", view.description())
@@ -91,7 +104,20 @@ public class Portfolios {
                 .addValue("status", view.status().name())
                 .addValue("createdAt", OffsetDateTime.ofInstant(view.createdAt(), ZoneOffset.UTC))
                 .addValue("updatedAt", OffsetDateTime.ofInstant(view.updatedAt(), ZoneOffset.UTC))
-                .addValue("sequence", sequenceNumber));
+                .addValue("sequence", sequenceNumber);
+    }
+
+    /** The sequence number of the newest event each row reflects; ids without a row are absent. */
+    public Map<PortfolioId, Long> lastSequences(Collection<PortfolioId> ids) {
+        Map<PortfolioId, Long> sequences = new HashMap<>();
+        if (ids.isEmpty()) {
+            return sequences;
+        }
+        jdbc.query("SELECT id, last_sequence FROM portfolio_view WHERE id IN (:ids)",
+                   Map.of("ids", ids.stream().map(PortfolioId::value).distinct().toList()), rs -> {
+                       sequences.put(new PortfolioId(rs.getObject(1, UUID.class)), rs.getLong(2));
+                   });
+        return sequences;
     }
 
     public void deleteAll() {

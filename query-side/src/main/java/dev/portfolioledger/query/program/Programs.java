@@ -9,6 +9,7 @@ import dev.portfolioledger.query.paging.NameKey;
 import dev.portfolioledger.query.paging.PageRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Array;
@@ -34,6 +35,18 @@ public class Programs {
 
     private static final String COLUMNS =
             "id, portfolio_id, name, manager, objectives, status, created_at, updated_at";
+
+    private static final String SAVE = """
+                INSERT INTO program_view (id, portfolio_id, name, manager, objectives, status, created_at,
+                                          updated_at, last_sequence)
+                VALUES (:id, :portfolioId, :name, :manager, :objectives, :status, :createdAt, :updatedAt,
+                        :sequence)
+                ON CONFLICT (id) DO UPDATE SET
+                    portfolio_id = EXCLUDED.portfolio_id, name = EXCLUDED.name, manager = EXCLUDED.manager,
+                    objectives = EXCLUDED.objectives, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
+                    updated_at = EXCLUDED.updated_at, last_sequence = EXCLUDED.last_sequence
+                WHERE program_view.last_sequence < EXCLUDED.last_sequence
+                """;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -95,21 +108,20 @@ public class Programs {
     }
 
     /**
-     * Inserts or replaces the row, unless it already reflects this or a later event of the
-     * program: a redelivered event can then never move the view backwards.
+     * Inserts or replaces the rows, each with the sequence number of the newest event of its
+     * aggregate it reflects, unless the row already reflects that or a later event: a redelivered
+     * event never moves a view backwards. One batched statement for all.
      */
-    public void save(ProgramView view, long sequenceNumber) {
-        jdbc.update("""
-                INSERT INTO program_view (id, portfolio_id, name, manager, objectives, status, created_at,
-                                          updated_at, last_sequence)
-                VALUES (:id, :portfolioId, :name, :manager, :objectives, :status, :createdAt, :updatedAt,
-                        :sequence)
-                ON CONFLICT (id) DO UPDATE SET
-                    portfolio_id = EXCLUDED.portfolio_id, name = EXCLUDED.name, manager = EXCLUDED.manager,
-                    objectives = EXCLUDED.objectives, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
-                    updated_at = EXCLUDED.updated_at, last_sequence = EXCLUDED.last_sequence
-                WHERE program_view.last_sequence < EXCLUDED.last_sequence
-                """, new MapSqlParameterSource()
+    public void saveAll(Map<ProgramView, Long> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(SAVE, views.entrySet().stream().map(e -> params(e.getKey(), e.getValue()))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource params(ProgramView view, long sequenceNumber) {
+        return new MapSqlParameterSource()
                 .addValue("id", view.id().value())
                 .addValue("portfolioId", view.portfolioId().value())
                 .addValue("name", view.name())
@@ -118,7 +130,20 @@ public class Programs {
                 .addValue("status", view.status().name())
                 .addValue("createdAt", OffsetDateTime.ofInstant(view.createdAt(), ZoneOffset.UTC))
                 .addValue("updatedAt", OffsetDateTime.ofInstant(view.updatedAt(), ZoneOffset.UTC))
-                .addValue("sequence", sequenceNumber));
+                .addValue("sequence", sequenceNumber);
+    }
+
+    /** The sequence number of the newest event each row reflects; ids without a row are absent. */
+    public Map<ProgramId, Long> lastSequences(Collection<ProgramId> ids) {
+        Map<ProgramId, Long> sequences = new HashMap<>();
+        if (ids.isEmpty()) {
+            return sequences;
+        }
+        jdbc.query("SELECT id, last_sequence FROM program_view WHERE id IN (:ids)",
+                   Map.of("ids", ids.stream().map(ProgramId::value).distinct().toList()), rs -> {
+                       sequences.put(new ProgramId(rs.getObject(1, UUID.class)), rs.getLong(2));
+                   });
+        return sequences;
     }
 
     public void deleteAll() {

@@ -26,7 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,54 +48,50 @@ public class ProjectPlans {
         this.jdbc = jdbc;
     }
 
-    /** The plan of the project, empty when the project has no view yet. */
-    public Optional<ProjectPlan> find(ProjectId id) {
-        List<ProjectId> ids = List.of(id);
+    /** The plans of the projects that have a view, read with one query per table; others are absent. */
+    public Map<ProjectId, ProjectPlan> plansOf(Collection<ProjectId> ids) {
         Map<ProjectId, List<String>> objectives = objectivesOf(ids);
-        if (!objectives.containsKey(id)) {
-            return Optional.empty();
+        if (objectives.isEmpty()) {
+            return Map.of();
         }
-        return Optional.of(new ProjectPlan(id, deliverablesOf(ids).get(id), milestonesOf(ids).get(id),
-                                           budgetLinesOf(ids).get(id), objectives.get(id),
-                                           baselineVersionsOf(ids).get(id)));
-    }
-
-    /** Whether the project's view already reflects the event with this sequence number, or a later one. */
-    public boolean reflects(ProjectId id, long sequenceNumber) {
-        return !jdbc.queryForList("SELECT 1 FROM project_view WHERE id = :id AND last_sequence >= :sequence",
-                                  Map.of("id", id.value(), "sequence", sequenceNumber), Integer.class).isEmpty();
+        Set<ProjectId> withView = objectives.keySet();
+        Map<ProjectId, List<DeliverablePlan>> deliverables = deliverablesOf(withView);
+        Map<ProjectId, List<MilestonePlan>> milestones = milestonesOf(withView);
+        Map<ProjectId, List<BudgetLine>> budgets = budgetLinesOf(withView);
+        Map<ProjectId, Integer> versions = baselineVersionsOf(withView);
+        Map<ProjectId, ProjectPlan> plans = new HashMap<>();
+        for (ProjectId id : withView) {
+            plans.put(id, new ProjectPlan(id, deliverables.get(id), milestones.get(id), budgets.get(id),
+                                          objectives.get(id), versions.get(id)));
+        }
+        return plans;
     }
 
     /**
-     * Stores the plan as of the event with this sequence number: claims the event on the project's
-     * project_view row, then rewrites the project's plan rows. A row that already reflects this or
-     * a later event is left alone, plan rows included, so a redelivered event never moves the plan
-     * backwards. Rewriting the whole plan keeps positions dense and in list order; a plan is small.
-     *
-     * @return whether the plan was written
+     * Rewrites the deliverable, milestone and budget line rows of the plans (objectives and baseline
+     * version are on project_view, written with the project's row): one delete and one batched
+     * insert per table for all the plans. Rewriting keeps positions dense and in list order.
      */
-    public boolean save(ProjectPlan plan, long sequenceNumber) {
-        UUID projectId = plan.projectId().value();
-        int claimed = jdbc.update("""
-                UPDATE project_view
-                SET objectives = :objectives, baseline_version = :baselineVersion, last_sequence = :sequence
-                WHERE id = :id AND last_sequence < :sequence
-                """, new MapSqlParameterSource()
-                .addValue("id", projectId)
-                .addValue("objectives", plan.objectives().toArray(String[]::new))
-                .addValue("baselineVersion", plan.baselineVersion(), Types.INTEGER)
-                .addValue("sequence", sequenceNumber));
-        if (claimed == 0) {
-            return false;
+    public void replaceAll(Collection<ProjectPlan> changed) {
+        if (changed.isEmpty()) {
+            return;
         }
-        Map<String, UUID> project = Map.of("projectId", projectId);
-        jdbc.update("DELETE FROM deliverable_view WHERE project_id = :projectId", project);
-        jdbc.update("DELETE FROM milestone_view WHERE project_id = :projectId", project);
-        jdbc.update("DELETE FROM budget_line_view WHERE project_id = :projectId", project);
-        insertDeliverables(projectId, plan.deliverables());
-        insertMilestones(projectId, plan.milestones());
-        insertBudgetLines(projectId, plan.budget());
-        return true;
+        Map<String, List<UUID>> ids = Map.of("ids", changed.stream().map(p -> p.projectId().value()).toList());
+        jdbc.update("DELETE FROM deliverable_view WHERE project_id IN (:ids)", ids);
+        jdbc.update("DELETE FROM milestone_view WHERE project_id IN (:ids)", ids);
+        jdbc.update("DELETE FROM budget_line_view WHERE project_id IN (:ids)", ids);
+        List<MapSqlParameterSource> deliverables = new ArrayList<>();
+        List<MapSqlParameterSource> milestones = new ArrayList<>();
+        List<MapSqlParameterSource> lines = new ArrayList<>();
+        for (ProjectPlan plan : changed) {
+            UUID projectId = plan.projectId().value();
+            deliverables.addAll(List.of(deliverableRows(projectId, plan.deliverables())));
+            milestones.addAll(List.of(milestoneRows(projectId, plan.milestones())));
+            lines.addAll(List.of(budgetLineRows(projectId, plan.budget())));
+        }
+        insertDeliverables(deliverables.toArray(MapSqlParameterSource[]::new));
+        insertMilestones(milestones.toArray(MapSqlParameterSource[]::new));
+        insertBudgetLines(lines.toArray(MapSqlParameterSource[]::new));
     }
 
     /** Clears the plan rows; project_view itself is cleared by {@link ProjectProjection}. */
@@ -196,7 +192,7 @@ public class ProjectPlans {
         return budgets;
     }
 
-    private void insertDeliverables(UUID projectId, List<DeliverablePlan> deliverables) {
+    private static MapSqlParameterSource[] deliverableRows(UUID projectId, List<DeliverablePlan> deliverables) {
         MapSqlParameterSource[] rows = new MapSqlParameterSource[deliverables.size()];
         for (int i = 0; i < rows.length; i++) {
             DeliverablePlan d = deliverables.get(i);
@@ -212,6 +208,10 @@ public class ProjectPlans {
                     .addValue("plannedStart", d.plannedStart())
                     .addValue("plannedFinish", d.plannedFinish());
         }
+        return rows;
+    }
+
+    private void insertDeliverables(MapSqlParameterSource[] rows) {
         jdbc.batchUpdate("""
                 INSERT INTO deliverable_view (project_id, deliverable_id, position, name, description,
                                               acceptance_criteria, planned_cost, currency, planned_start,
@@ -221,7 +221,7 @@ public class ProjectPlans {
                 """, rows);
     }
 
-    private void insertMilestones(UUID projectId, List<MilestonePlan> milestones) {
+    private static MapSqlParameterSource[] milestoneRows(UUID projectId, List<MilestonePlan> milestones) {
         MapSqlParameterSource[] rows = new MapSqlParameterSource[milestones.size()];
         for (int i = 0; i < rows.length; i++) {
             MilestonePlan m = milestones.get(i);
@@ -235,13 +235,17 @@ public class ProjectPlans {
                     .addValue("deliverableIds", m.deliverableIds().stream().map(DeliverableId::toString)
                             .toArray(String[]::new));
         }
+        return rows;
+    }
+
+    private void insertMilestones(MapSqlParameterSource[] rows) {
         jdbc.batchUpdate("""
                 INSERT INTO milestone_view (project_id, milestone_id, position, name, due_date, deliverable_ids)
                 VALUES (:projectId, :milestoneId, :position, :name, :dueDate, CAST(:deliverableIds AS uuid[]))
                 """, rows);
     }
 
-    private void insertBudgetLines(UUID projectId, List<BudgetLine> lines) {
+    private static MapSqlParameterSource[] budgetLineRows(UUID projectId, List<BudgetLine> lines) {
         MapSqlParameterSource[] rows = new MapSqlParameterSource[lines.size()];
         for (int i = 0; i < rows.length; i++) {
             BudgetLine line = lines.get(i);
@@ -252,6 +256,10 @@ public class ProjectPlans {
                     .addValue("amount", line.amount().amount())
                     .addValue("currency", line.amount().currency().getCurrencyCode());
         }
+        return rows;
+    }
+
+    private void insertBudgetLines(MapSqlParameterSource[] rows) {
         jdbc.batchUpdate("""
                 INSERT INTO budget_line_view (project_id, category, position, amount, currency)
                 VALUES (:projectId, :category, :position, :amount, :currency)

@@ -12,6 +12,7 @@ import dev.portfolioledger.query.paging.PageRequest;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
@@ -168,17 +169,23 @@ public class Projects {
     }
 
     /**
-     * Inserts or replaces the row, unless it already reflects this or a later event of the
-     * project: a redelivered event can then never move the view backwards.
+     * Inserts or replaces the rows, each with its plan's objectives and baseline version and the
+     * sequence number of the newest event of the project it reflects, unless the row already
+     * reflects that or a later event: a redelivered event can then never move a view backwards.
+     * One batched statement for all rows.
      */
-    public void save(ProjectView view, long sequenceNumber) {
-        jdbc.update("""
+    public void saveAll(Map<ProjectView, Long> views, Map<ProjectId, ProjectPlan> plans) {
+        if (views.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
                 INSERT INTO project_view (id, portfolio_id, program_id, name, description, manager, sponsor,
                                           methodology, planned_start, planned_finish, status, cancellation_reason,
-                                          approved_at, started_at, created_at, updated_at, last_sequence)
+                                          approved_at, started_at, created_at, updated_at, objectives,
+                                          baseline_version, last_sequence)
                 VALUES (:id, :portfolioId, :programId, :name, :description, :manager, :sponsor, :methodology,
                         :plannedStart, :plannedFinish, :status, :cancellationReason, :approvedAt, :startedAt,
-                        :createdAt, :updatedAt, :sequence)
+                        :createdAt, :updatedAt, :objectives, :baselineVersion, :sequence)
                 ON CONFLICT (id) DO UPDATE SET
                     portfolio_id = EXCLUDED.portfolio_id, program_id = EXCLUDED.program_id, name = EXCLUDED.name,
                     description = EXCLUDED.description, manager = EXCLUDED.manager, sponsor = EXCLUDED.sponsor,
@@ -186,9 +193,13 @@ public class Projects {
                     planned_finish = EXCLUDED.planned_finish, status = EXCLUDED.status,
                     cancellation_reason = EXCLUDED.cancellation_reason, approved_at = EXCLUDED.approved_at,
                     started_at = EXCLUDED.started_at, created_at = EXCLUDED.created_at,
-                    updated_at = EXCLUDED.updated_at, last_sequence = EXCLUDED.last_sequence
+                    updated_at = EXCLUDED.updated_at, objectives = EXCLUDED.objectives,
+                    baseline_version = EXCLUDED.baseline_version, last_sequence = EXCLUDED.last_sequence
                 WHERE project_view.last_sequence < EXCLUDED.last_sequence
-                """, new MapSqlParameterSource()
+                """, views.entrySet().stream().map(e -> {
+            ProjectView view = e.getKey();
+            ProjectPlan plan = plans.get(view.id());
+            return new MapSqlParameterSource()
                 .addValue("id", view.id().value())
                 .addValue("portfolioId", view.portfolioId().value())
                 .addValue("programId", view.programId() == null ? null : view.programId().value(),
@@ -206,7 +217,32 @@ public class Projects {
                 .addValue("startedAt", utc(view.startedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("createdAt", utc(view.createdAt()))
                 .addValue("updatedAt", utc(view.updatedAt()))
-                .addValue("sequence", sequenceNumber));
+                .addValue("objectives", plan == null ? new String[0] : plan.objectives().toArray(String[]::new))
+                .addValue("baselineVersion", plan == null ? null : plan.baselineVersion(), Types.INTEGER)
+                .addValue("sequence", e.getValue());
+        }).toArray(SqlParameterSource[]::new));
+    }
+
+    /** The sequence number of the newest event each project's row reflects; projects without a row are absent. */
+    public Map<ProjectId, Long> lastSequences(Collection<ProjectId> ids) {
+        Map<ProjectId, Long> sequences = new HashMap<>();
+        if (ids.isEmpty()) {
+            return sequences;
+        }
+        jdbc.query("SELECT id, last_sequence FROM project_view WHERE id IN (:ids)",
+                   Map.of("ids", ids.stream().map(ProjectId::value).distinct().toList()), rs -> {
+                       sequences.put(new ProjectId(rs.getObject(1, UUID.class)), rs.getLong(2));
+                   });
+        return sequences;
+    }
+
+    public Map<ProjectId, ProjectView> findAll(Collection<ProjectId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM project_view WHERE id IN (:ids)",
+                          Map.of("ids", ids.stream().map(ProjectId::value).distinct().toList()), Projects::view)
+                .stream().collect(Collectors.toMap(ProjectView::id, Function.identity()));
     }
 
     public void deleteAll() {

@@ -1,0 +1,207 @@
+package dev.portfolioledger.query.live;
+
+import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
+import dev.portfolioledger.api.portfolio.PortfolioId;
+import dev.portfolioledger.api.program.ProgramId;
+import dev.portfolioledger.api.project.BaselineEstablishedEvent;
+import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.axon.ProcessingGroups;
+import dev.portfolioledger.axon.deadletter.BatchedWrites;
+import dev.portfolioledger.query.asof.AggregateViews;
+import dev.portfolioledger.query.changerequest.BaselineVersion;
+import dev.portfolioledger.query.changerequest.ChangeRequestView;
+import dev.portfolioledger.query.changerequest.ChangeRequests;
+import dev.portfolioledger.query.portfolio.PortfolioView;
+import dev.portfolioledger.query.portfolio.Portfolios;
+import dev.portfolioledger.query.program.ProgramView;
+import dev.portfolioledger.query.program.Programs;
+import dev.portfolioledger.query.project.ProjectPlan;
+import dev.portfolioledger.query.project.ProjectPlans;
+import dev.portfolioledger.query.project.ProjectView;
+import dev.portfolioledger.query.project.Projects;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Keeps the live views current: portfolio_view, program_view, project_view with its plan rows,
+ * change_request_view and baseline_version_view. The state change itself lives in the pure
+ * evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
+ * do); this class only loads, applies and saves, a batch at a time: the events of a processor batch
+ * are collected ({@link BatchedWrites}) and, when the batch commits, the current rows of the
+ * batch's aggregates are read with one query per table, the events applied in memory, and every
+ * changed row written with one batched statement per table.
+ *
+ * <p>Each root row (portfolio, program, project) carries the sequence number of the newest event
+ * of its aggregate it reflects: events at or below it are skipped, so a redelivered or replayed
+ * event never moves a view backwards, and upserts never replace a row with an older one.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.VIEWS)
+public class LiveViewProjection {
+
+    private final Portfolios portfolios;
+    private final Programs programs;
+    private final Projects projects;
+    private final ProjectPlans plans;
+    private final ChangeRequests changeRequests;
+    private final BatchedWrites<DomainEventMessage<?>> writes;
+
+    public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
+                              ChangeRequests changeRequests) {
+        this.portfolios = portfolios;
+        this.programs = programs;
+        this.projects = projects;
+        this.plans = plans;
+        this.changeRequests = changeRequests;
+        this.writes = new BatchedWrites<>(LiveViewProjection.class.getName(), this::record);
+    }
+
+    @EventHandler
+    void on(EventMessage<?> event, UnitOfWork<?> unitOfWork) {
+        if (event instanceof DomainEventMessage<?> domainEvent) {
+            writes.add(domainEvent, unitOfWork);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        changeRequests.deleteAll();
+        plans.deleteAll();
+        projects.deleteAll();
+        programs.deleteAll();
+        portfolios.deleteAll();
+    }
+
+    /** Applies events (in stream order per aggregate) to the live views. */
+    void record(List<DomainEventMessage<?>> events) {
+        Map<UUID, List<DomainEventMessage<?>>> byAggregate = new LinkedHashMap<>();
+        for (DomainEventMessage<?> event : events) {
+            UUID id = uuidOrNull(event.getAggregateIdentifier());
+            if (id != null) {
+                byAggregate.computeIfAbsent(id, k -> new ArrayList<>()).add(event);
+            }
+        }
+        if (byAggregate.isEmpty()) {
+            return;
+        }
+        Stored stored = load(byAggregate.keySet());
+        Map<PortfolioView, Long> portfolioRows = new LinkedHashMap<>();
+        Map<ProgramView, Long> programRows = new LinkedHashMap<>();
+        Map<ProjectView, Long> projectRows = new LinkedHashMap<>();
+        Map<ProjectId, ProjectPlan> projectPlans = new HashMap<>();
+        List<ProjectPlan> changedPlans = new ArrayList<>();
+        Map<ChangeRequestView, Long> requestRows = new LinkedHashMap<>();
+        List<BaselineVersion> versions = new ArrayList<>();
+
+        byAggregate.forEach((id, stream) -> {
+            stream.sort(Comparator.comparingLong(DomainEventMessage::getSequenceNumber));
+            List<Object> current = stored.viewsOf(id);
+            AggregateViews views = AggregateViews.of(current);
+            ProjectPlan planBefore = views.plan();
+            Map<Object, ChangeRequestView> requestsBefore = new HashMap<>();
+            views.changeRequests().forEach(r -> requestsBefore.put(r.changeRequestId(), r));
+            long last = stored.lastSequence.getOrDefault(id, -1L);
+            long applied = last;
+            for (DomainEventMessage<?> event : stream) {
+                if (event.getSequenceNumber() <= last) {
+                    continue; // redelivered, or replayed over views that have it
+                }
+                views.apply(event.getPayload(), event.getTimestamp(), event.getSequenceNumber());
+                if (event.getPayload() instanceof BaselineEstablishedEvent e) {
+                    versions.add(BaselineVersion.of(e, event.getTimestamp()));
+                } else if (event.getPayload() instanceof BaselineRevisedEvent e) {
+                    versions.add(BaselineVersion.of(e, event.getTimestamp()));
+                }
+                applied = event.getSequenceNumber();
+            }
+            if (applied == last) {
+                return;
+            }
+            if (views.portfolio() != null) {
+                portfolioRows.put(views.portfolio(), applied);
+            }
+            if (views.program() != null) {
+                programRows.put(views.program(), applied);
+            }
+            if (views.project() != null) {
+                projectRows.put(views.project(), applied);
+                projectPlans.put(views.project().id(), views.plan());
+                if (!Objects.equals(planBefore, views.plan()) && views.plan() != null) {
+                    changedPlans.add(views.plan());
+                }
+                for (ChangeRequestView request : views.changeRequests()) {
+                    if (!request.equals(requestsBefore.get(request.changeRequestId()))) {
+                        requestRows.put(request, applied);
+                    }
+                }
+            }
+        });
+        portfolios.saveAll(portfolioRows);
+        programs.saveAll(programRows);
+        projects.saveAll(projectRows, projectPlans);
+        plans.replaceAll(changedPlans);
+        changeRequests.saveAll(requestRows);
+        changeRequests.saveVersions(versions);
+    }
+
+    /** The stored rows of the batch's aggregates: one query per table. */
+    private Stored load(java.util.Set<UUID> ids) {
+        Stored stored = new Stored();
+        List<PortfolioId> portfolioIds = ids.stream().map(PortfolioId::new).toList();
+        List<ProgramId> programIds = ids.stream().map(ProgramId::new).toList();
+        List<ProjectId> projectIds = ids.stream().map(ProjectId::new).toList();
+        portfolios.lastSequences(portfolioIds).forEach((id, s) -> stored.lastSequence.put(id.value(), s));
+        programs.lastSequences(programIds).forEach((id, s) -> stored.lastSequence.put(id.value(), s));
+        projects.lastSequences(projectIds).forEach((id, s) -> stored.lastSequence.put(id.value(), s));
+        List<PortfolioId> knownPortfolios = portfolioIds.stream()
+                .filter(id -> stored.lastSequence.containsKey(id.value())).toList();
+        portfolios.findAll(knownPortfolios).forEach((id, v) -> stored.add(id.value(), v));
+        programs.findAll(programIds.stream().filter(id -> stored.lastSequence.containsKey(id.value())).toList())
+                .forEach((id, v) -> stored.add(id.value(), v));
+        List<ProjectId> knownProjects = projectIds.stream()
+                .filter(id -> stored.lastSequence.containsKey(id.value())).toList();
+        if (!knownProjects.isEmpty()) {
+            projects.findAll(knownProjects).forEach((id, v) -> stored.add(id.value(), v));
+            plans.plansOf(knownProjects).forEach((id, p) -> stored.add(id.value(), p));
+            changeRequests.ofProjects(knownProjects).forEach((id, list) -> list.forEach(r -> stored.add(id.value(), r)));
+        }
+        return stored;
+    }
+
+    /** Rows read for a batch, by aggregate. */
+    private static final class Stored {
+
+        final Map<UUID, Long> lastSequence = new HashMap<>();
+        final Map<UUID, List<Object>> views = new HashMap<>();
+
+        void add(UUID aggregateId, Object view) {
+            views.computeIfAbsent(aggregateId, k -> new ArrayList<>()).add(view);
+        }
+
+        List<Object> viewsOf(UUID aggregateId) {
+            return views.getOrDefault(aggregateId, List.of());
+        }
+    }
+
+    private static UUID uuidOrNull(String aggregateId) {
+        try {
+            return UUID.fromString(aggregateId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
