@@ -9,8 +9,6 @@ import dev.portfolioledger.query.asof.ViewHistory;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.axon.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
@@ -100,7 +98,8 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
                 .isEqualTo(versions);
 
         Map<String, Object> live = captures.get(captures.size() - 1).view();
-        replayViews();
+        processors.rebuild(ProcessingGroups.VIEWS, jdbc -> {
+        });
         assertThat(liveView()).as("live view after rebuilding the views from the events (seed %d)", seed)
                 .isEqualTo(live);
         assertThat(refused).as("some steps were refused, so refusals were exercised").isPositive();
@@ -359,34 +358,6 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
                 .stream().map(Instant::parse).toList();
     }
 
-    /** Rebuilds every view from the event store and waits until the views group is at the head again. */
-    private void replayViews() {
-        StreamingEventProcessor views = processing
-                .eventProcessor(ProcessingGroups.VIEWS, StreamingEventProcessor.class).orElseThrow();
-        views.shutDown();
-        views.resetTokens();
-        views.start();
-        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        Integer segments = jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?",
-                                               Integer.class, ProcessingGroups.VIEWS);
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var statuses = views.processingStatus().values();
-            if (statuses.size() == segments && statuses.stream().allMatch(s -> atHead(s, head))) {
-                return;
-            }
-            pause();
-        }
-        throw new AssertionError("the views did not catch up after the reset: head " + head + ", segments "
-                + segments + ", status " + views.processingStatus() + ", running " + views.isRunning()
-                + ", error " + views.isError());
-    }
-
-    /* A segment stays "replaying" until an event beyond the reset point arrives; its position is what counts. */
-    private static boolean atHead(EventTrackerStatus status, Long head) {
-        return status.isCaughtUp() && status.getCurrentPosition().orElse(-1) >= head;
-    }
-
     private LocalDate randomDate(boolean outsideWindow) {
         if (outsideWindow) {
             return WINDOW_FINISH.plusDays(1 + random.nextInt(30));
@@ -416,14 +387,5 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Class<Map<String, Object>> mapType() {
         return (Class) Map.class;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

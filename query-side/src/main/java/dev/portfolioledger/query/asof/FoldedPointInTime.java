@@ -14,7 +14,6 @@ import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.portfolio.PortfolioViewEvolution;
 import dev.portfolioledger.query.program.ProgramView;
 import dev.portfolioledger.query.program.ProgramViewEvolution;
-import dev.portfolioledger.query.project.Budget;
 import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectStatusCounts;
 import dev.portfolioledger.query.project.ProjectView;
@@ -22,7 +21,6 @@ import dev.portfolioledger.query.project.ProjectView;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -103,24 +101,6 @@ public final class FoldedPointInTime implements PointInTime {
     @Override
     public List<ChangeRequestView> changeRequests(ProjectId id) {
         return projectState(id).changeRequests();
-    }
-
-    /**
-     * The project's budget: its lines and their total in the portfolio's currency (the lines'
-     * currency if the portfolio cannot be folded); null before the proposal.
-     */
-    @Override
-    public Budget budget(ProjectId id) {
-        ProjectView project = project(id);
-        ProjectPlan plan = plan(id);
-        if (project == null || plan == null) {
-            return null;
-        }
-        PortfolioView portfolio = portfolio(project.portfolioId());
-        if (portfolio != null) {
-            return Budget.of(plan.budget(), Currency.getInstance(portfolio.currency().trim()));
-        }
-        return plan.budget().isEmpty() ? null : Budget.of(plan.budget(), plan.budget().get(0).amount().currency());
     }
 
     /** The programs of the portfolio that existed at the instant. */

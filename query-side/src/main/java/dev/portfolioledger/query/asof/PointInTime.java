@@ -17,6 +17,7 @@ import dev.portfolioledger.query.project.ProjectView;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -56,7 +57,18 @@ public interface PointInTime {
      * The project's budget: its lines and their total in the portfolio's currency (the lines'
      * currency if the portfolio is not known); null before the proposal.
      */
-    Budget budget(ProjectId id);
+    default Budget budget(ProjectId id) {
+        ProjectView project = project(id);
+        ProjectPlan plan = plan(id);
+        if (project == null || plan == null) {
+            return null;
+        }
+        PortfolioView portfolio = portfolio(project.portfolioId());
+        if (portfolio != null) {
+            return Budget.of(plan.budget(), Currency.getInstance(portfolio.currency().trim()));
+        }
+        return plan.budget().isEmpty() ? null : Budget.of(plan.budget(), plan.budget().get(0).amount().currency());
+    }
 
     /** A page of the programs of the portfolio that existed at the instant. */
     Connection<ProgramView> programsOf(PortfolioId portfolioId, PageRequest<NameKey> page);

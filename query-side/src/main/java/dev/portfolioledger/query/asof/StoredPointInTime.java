@@ -11,7 +11,6 @@ import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.program.ProgramView;
 import dev.portfolioledger.query.program.Programs;
-import dev.portfolioledger.query.project.Budget;
 import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectStatusCounts;
 import dev.portfolioledger.query.project.ProjectView;
@@ -19,7 +18,6 @@ import dev.portfolioledger.query.project.Projects;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,20 +76,6 @@ final class StoredPointInTime implements PointInTime {
         return changeRequests.computeIfAbsent(id, k -> history
                 .childrenAt(atNs, ViewKind.CHANGE_REQUEST, k.value(), ChangeRequestView.class).stream()
                 .sorted(Comparator.comparingLong(ChangeRequestView::position).reversed()).toList());
-    }
-
-    @Override
-    public Budget budget(ProjectId id) {
-        ProjectView project = project(id);
-        ProjectPlan plan = plan(id);
-        if (project == null || plan == null) {
-            return null;
-        }
-        PortfolioView portfolio = portfolio(project.portfolioId());
-        if (portfolio != null) {
-            return Budget.of(plan.budget(), Currency.getInstance(portfolio.currency().trim()));
-        }
-        return plan.budget().isEmpty() ? null : Budget.of(plan.budget(), plan.budget().get(0).amount().currency());
     }
 
     @Override

@@ -58,15 +58,17 @@ public class LiveViewProjection {
     private final Projects projects;
     private final ProjectPlans plans;
     private final ChangeRequests changeRequests;
+    private final LiveViewPositions positions;
     private final BatchedWrites<DomainEventMessage<?>> writes;
 
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
-                              ChangeRequests changeRequests) {
+                              ChangeRequests changeRequests, LiveViewPositions positions) {
         this.portfolios = portfolios;
         this.programs = programs;
         this.projects = projects;
         this.plans = plans;
         this.changeRequests = changeRequests;
+        this.positions = positions;
         this.writes = new BatchedWrites<>(LiveViewProjection.class.getName(), this::record);
     }
 
@@ -164,9 +166,7 @@ public class LiveViewProjection {
         List<PortfolioId> portfolioIds = ids.stream().map(PortfolioId::new).toList();
         List<ProgramId> programIds = ids.stream().map(ProgramId::new).toList();
         List<ProjectId> projectIds = ids.stream().map(ProjectId::new).toList();
-        portfolios.lastSequences(portfolioIds).forEach((id, s) -> stored.lastSequence.put(id.value(), s));
-        programs.lastSequences(programIds).forEach((id, s) -> stored.lastSequence.put(id.value(), s));
-        projects.lastSequences(projectIds).forEach((id, s) -> stored.lastSequence.put(id.value(), s));
+        stored.lastSequence.putAll(positions.of(ids));
         List<PortfolioId> knownPortfolios = portfolioIds.stream()
                 .filter(id -> stored.lastSequence.containsKey(id.value())).toList();
         portfolios.findAll(knownPortfolios).forEach((id, v) -> stored.add(id.value(), v));

@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,19 +104,6 @@ public class Portfolios {
                 .addValue("createdAt", OffsetDateTime.ofInstant(view.createdAt(), ZoneOffset.UTC))
                 .addValue("updatedAt", OffsetDateTime.ofInstant(view.updatedAt(), ZoneOffset.UTC))
                 .addValue("sequence", sequenceNumber);
-    }
-
-    /** The sequence number of the newest event each row reflects; ids without a row are absent. */
-    public Map<PortfolioId, Long> lastSequences(Collection<PortfolioId> ids) {
-        Map<PortfolioId, Long> sequences = new HashMap<>();
-        if (ids.isEmpty()) {
-            return sequences;
-        }
-        jdbc.query("SELECT id, last_sequence FROM portfolio_view WHERE id IN (:ids)",
-                   Map.of("ids", ids.stream().map(PortfolioId::value).distinct().toList()), rs -> {
-                       sequences.put(new PortfolioId(rs.getObject(1, UUID.class)), rs.getLong(2));
-                   });
-        return sequences;
     }
 
     public void deleteAll() {

@@ -133,19 +133,6 @@ public class Programs {
                 .addValue("sequence", sequenceNumber);
     }
 
-    /** The sequence number of the newest event each row reflects; ids without a row are absent. */
-    public Map<ProgramId, Long> lastSequences(Collection<ProgramId> ids) {
-        Map<ProgramId, Long> sequences = new HashMap<>();
-        if (ids.isEmpty()) {
-            return sequences;
-        }
-        jdbc.query("SELECT id, last_sequence FROM program_view WHERE id IN (:ids)",
-                   Map.of("ids", ids.stream().map(ProgramId::value).distinct().toList()), rs -> {
-                       sequences.put(new ProgramId(rs.getObject(1, UUID.class)), rs.getLong(2));
-                   });
-        return sequences;
-    }
-
     public void deleteAll() {
         jdbc.getJdbcTemplate().update("DELETE FROM program_view");
     }

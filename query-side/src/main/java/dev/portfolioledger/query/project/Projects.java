@@ -223,19 +223,6 @@ public class Projects {
         }).toArray(SqlParameterSource[]::new));
     }
 
-    /** The sequence number of the newest event each project's row reflects; projects without a row are absent. */
-    public Map<ProjectId, Long> lastSequences(Collection<ProjectId> ids) {
-        Map<ProjectId, Long> sequences = new HashMap<>();
-        if (ids.isEmpty()) {
-            return sequences;
-        }
-        jdbc.query("SELECT id, last_sequence FROM project_view WHERE id IN (:ids)",
-                   Map.of("ids", ids.stream().map(ProjectId::value).distinct().toList()), rs -> {
-                       sequences.put(new ProjectId(rs.getObject(1, UUID.class)), rs.getLong(2));
-                   });
-        return sequences;
-    }
-
     public Map<ProjectId, ProjectView> findAll(Collection<ProjectId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
