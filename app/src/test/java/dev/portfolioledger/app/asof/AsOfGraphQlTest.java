@@ -171,9 +171,10 @@ class AsOfGraphQlTest extends GraphQlIntegrationTest {
             for (Instant instant : List.of(at.minusNanos(1), at, at.plusNanos(1))) {
                 PointInTime stored = pointsInTime.stored(instant);
                 PointInTime folded = pointsInTime.folded(instant);
+                // the project first: the program is then read with the programs of the projects read so far
+                assertThat(stored.project(ProjectId.of(projectId))).isEqualTo(folded.project(ProjectId.of(projectId)));
                 assertThat(stored.portfolio(PortfolioId.of(portfolioId))).isEqualTo(folded.portfolio(PortfolioId.of(portfolioId)));
                 assertThat(stored.program(ProgramId.of(programId))).isEqualTo(folded.program(ProgramId.of(programId)));
-                assertThat(stored.project(ProjectId.of(projectId))).isEqualTo(folded.project(ProjectId.of(projectId)));
                 assertThat(stored.plan(ProjectId.of(projectId))).isEqualTo(folded.plan(ProjectId.of(projectId)));
                 assertThat(stored.projectsOf(ProgramId.of(programId), firstPage))
                         .isEqualTo(folded.projectsOf(ProgramId.of(programId), firstPage));

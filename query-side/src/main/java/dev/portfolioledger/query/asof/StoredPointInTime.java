@@ -1,9 +1,9 @@
 package dev.portfolioledger.query.asof;
 
-import dev.portfolioledger.query.changerequest.ChangeRequestView;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.query.changerequest.ChangeRequestView;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
@@ -18,6 +18,7 @@ import dev.portfolioledger.query.project.Projects;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The read model as it was at one instant, read from the versions the history projection keeps:
@@ -56,8 +58,25 @@ final class StoredPointInTime implements PointInTime {
         return view(ViewKind.PORTFOLIO, id.value(), PortfolioView.class);
     }
 
+    /**
+     * The first program asked for reads, with the same query, the programs of every project this
+     * request has read so far: a page of projects then costs one query for all their programs.
+     */
     @Override
     public ProgramView program(ProgramId id) {
+        ViewKey key = new ViewKey(ViewKind.PROGRAM, id.value());
+        if (!views.containsKey(key)) {
+            Set<UUID> wanted = new HashSet<>();
+            wanted.add(id.value());
+            views.values().forEach(v -> v.ifPresent(view -> {
+                if (view instanceof ProjectView project && project.programId() != null
+                        && !views.containsKey(new ViewKey(ViewKind.PROGRAM, project.programId().value()))) {
+                    wanted.add(project.programId().value());
+                }
+            }));
+            Map<UUID, ProgramView> found = history.at(atNs, ViewKind.PROGRAM, wanted, ProgramView.class);
+            wanted.forEach(w -> views.putIfAbsent(new ViewKey(ViewKind.PROGRAM, w), Optional.ofNullable(found.get(w))));
+        }
         return view(ViewKind.PROGRAM, id.value(), ProgramView.class);
     }
 
@@ -116,7 +135,7 @@ final class StoredPointInTime implements PointInTime {
         return type.cast(found.orElse(null));
     }
 
-    private <V> Connection<V> kept(ViewKind kind, Connection<V> page, java.util.function.Function<V, UUID> id) {
+    private <V> Connection<V> kept(ViewKind kind, Connection<V> page, Function<V, UUID> id) {
         for (Edge<V> edge : page.edges()) {
             views.putIfAbsent(new ViewKey(kind, id.apply(edge.node())), Optional.of(edge.node()));
         }
