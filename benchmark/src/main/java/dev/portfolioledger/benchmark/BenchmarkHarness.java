@@ -2,7 +2,11 @@ package dev.portfolioledger.benchmark;
 
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.app.PortfolioLedgerApplication;
+import dev.portfolioledger.axon.ProcessingGroups;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,12 +41,16 @@ public final class BenchmarkHarness {
     private static final double TARGET_GATEWAY_RATIO = 0.3;
     /** Longest wait for the views to drain a phase's backlog before the next phase starts. */
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(90);
+    /** Longest wait for the scale phase's replay. */
+    private static final Duration REPLAY_LIMIT = Duration.ofMinutes(15);
 
     private final BenchmarkOptions options;
     private final Report report = new Report();
     private final Map<Integer, LoadResult> rawBefore = new LinkedHashMap<>();
     private final Map<Integer, LoadResult> rawAfter = new LinkedHashMap<>();
     private String pagedReadRow;
+    /** The replay half of the scale phase's closing line; the reads add theirs. */
+    private String scaleReplayTarget;
 
     private BenchmarkHarness(BenchmarkOptions options) {
         this.options = options;
@@ -78,7 +87,9 @@ public final class BenchmarkHarness {
         boolean failed = false;
         try (BenchDatabase database = BenchDatabase.open(options)) {
             report.line("Database: " + database.description());
-            report.line("Phases: raw" + (options.phases().contains("gateway") ? " (before and after the gateway phase)" : "")
+            boolean scale = options.phases().contains(BenchmarkOptions.SCALE_PHASE);
+            report.line(scale ? "Phases: scale (" + options.scaleProjects() + " projects, its own raw baseline)"
+                    : "Phases: raw" + (options.phases().contains("gateway") ? " (before and after the gateway phase)" : "")
                     + ", " + String.join(", ", options.phases()));
             report.line("PostgreSQL: " + database.scalar("SELECT version()"));
             report.line("  synchronous_commit=" + database.scalar("SHOW synchronous_commit")
@@ -87,29 +98,7 @@ public final class BenchmarkHarness {
                     + ", max_connections=" + database.scalar("SHOW max_connections"));
             report.blank();
 
-            Map<Integer, LoadResult> raw = runRaw(database);
-            ConfigurableApplicationContext app = null;
-            try {
-                app = startApp(database);
-            } catch (Exception e) {
-                failed = true;
-                // Spring Boot has already logged the stack trace.
-                report.line("APP DID NOT START: " + LoadRun.describe(e));
-                rawSummary(raw);
-            }
-            if (app != null) {
-                try {
-                    runAppPhases(app, database, raw);
-                } catch (Exception e) {
-                    failed = true;
-                    report.line("APP PHASE FAILED: " + LoadRun.describe(e));
-                    e.printStackTrace();
-                } finally {
-                    long stop = System.nanoTime();
-                    app.close();
-                    System.out.printf("(app stopped in %.1f s)%n", (System.nanoTime() - stop) / 1e9);
-                }
-            }
+            failed = scale ? !runScale(database) : !runDefaultPhases(database);
             if (options.keep()) {
                 report.line("Kept database " + database.jdbcUrl());
             } else {
@@ -117,8 +106,235 @@ public final class BenchmarkHarness {
             }
         }
         report.line(loadAverage("at the end"));
-        report.printSummaryAndWrite(options.resultsFile());
+        report.printSummaryAndWrite(options.resultsFile(), !options.phases().contains(BenchmarkOptions.SCALE_PHASE));
         return failed ? 1 : 0;
+    }
+
+    /** The raw baseline, then the app phases on one app. False when something failed. */
+    private boolean runDefaultPhases(BenchDatabase database) throws Exception {
+        Map<Integer, LoadResult> raw = runRaw(database);
+        ConfigurableApplicationContext app;
+        try {
+            app = startApp(database);
+        } catch (Exception e) {
+            // Spring Boot has already logged the stack trace.
+            report.line("APP DID NOT START: " + LoadRun.describe(e));
+            rawSummary(raw);
+            return false;
+        }
+        try {
+            runAppPhases(app, database, raw);
+            return true;
+        } catch (Exception e) {
+            report.line("APP PHASE FAILED: " + LoadRun.describe(e));
+            e.printStackTrace();
+            return false;
+        } finally {
+            stop(app);
+        }
+    }
+
+    private static void stop(ConfigurableApplicationContext app) {
+        long stop = System.nanoTime();
+        app.close();
+        System.out.printf("(app stopped in %.1f s)%n", (System.nanoTime() - stop) / 1e9);
+    }
+
+    /**
+     * Issue 8's benchmark (see {@link ScaleBenchmark}): seed before the app ever starts, replay
+     * from scratch, reads, storage. False when something failed.
+     */
+    private boolean runScale(BenchDatabase database) throws Exception {
+        ScaleBenchmark scale = new ScaleBenchmark(database, options, report::line);
+        report.line("== S1. Seed: the app's Flyway migrations, run by the harness; then, unless the database holds "
+                + "events already, one portfolio, " + options.scaleProjects() + " projects and a year of their events "
+                + "straight into domainevententry");
+        ScaleBenchmark.Prepared prepared = scale.prepare();
+        report.blank();
+
+        report.line("== S2. Raw paged read of domainevententry: 1,000 rows/page in global-index order, every column "
+                + "fetched, 1 connection, twice");
+        double cold = scale.pagedRead();
+        double warm = scale.pagedRead();
+        report.line(String.format("   first pass %,.0f rows/s, second pass %,.0f rows/s (the replay is compared "
+                + "with the second: the event table is as warm for the processors)", cold, warm));
+        report.summary.add(String.format("raw paged read of domainevententry (1,000 rows/page): %,.0f rows/s", warm));
+        report.blank();
+
+        long head = scale.head();
+        report.line("== S3. Replay: the app starts on the seeded database with no tokens, so " + ScaleBenchmark.GROUPS
+                + " build from scratch; watched until every segment of every group has passed global index "
+                + String.format("%,d", head));
+        ReplayWatch watch = new ReplayWatch(database, ScaleBenchmark.GROUPS, head);
+        Thread watcher = watch.start();
+        ConfigurableApplicationContext app;
+        try {
+            app = startApp(database);
+        } catch (Exception e) {
+            report.line("APP DID NOT START: " + LoadRun.describe(e));
+            return false;
+        }
+        try {
+            watch.attach(app);
+            ReplayWatch.Result replay = watch.await(watcher, REPLAY_LIMIT);
+            reportReplay(replay, prepared.events(), warm, scale);
+            for (String group : ScaleBenchmark.GROUPS) {
+                report.line("   " + processorStatus(app, group));
+            }
+            report.blank();
+
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            URI endpoint = URI.create("http://localhost:" + port + "/graphql");
+            boolean replaying = anyReplaying(app, List.of(ProcessingGroups.HISTORY));
+            report.line("== S4. Reads over GraphQL as " + GRAPHQL_USER + ", right after the replay: "
+                    + options.scaleRequests() + " rounds (after 20 not counted), each sending every query live and "
+                    + "as of a random instant, alternating which goes first; every answer checked against the events");
+            Map<String, long[]> before = scale.scans();
+            List<ScaleBenchmark.Latencies> reads = scale.reads(endpoint, GRAPHQL_USER, GRAPHQL_PASSWORD,
+                    options.scaleRequests());
+            reportReads(reads, "right after the replay");
+            report.line("   table scans during these reads: " + scansAfterFlush(scale, before));
+            report.blank();
+
+            report.line("== S4b. One command through the gateway on the seeded data");
+            report.line("   " + scale.probeCommand(app.getBean(CommandGateway.class)));
+            awaitNotReplaying(app, Duration.ofSeconds(30));
+            for (String group : ScaleBenchmark.GROUPS) {
+                report.line("   after it: " + processorStatus(app, group));
+            }
+            if (replaying) {
+                report.line("   the history was flagged as replaying during S4, so its as-of reads folded the event store "
+                        + "(HistoryReadiness); the same reads again, now that the history is ready:");
+                before = scale.scans();
+                reads = scale.reads(endpoint, GRAPHQL_USER, GRAPHQL_PASSWORD, options.scaleRequests());
+                reportReads(reads, "history ready");
+                report.line("   table scans during these reads: " + scansAfterFlush(scale, before));
+            }
+            report.blank();
+
+            report.line("== S5. Storage per event");
+            ScaleBenchmark.Storage storage = scale.storage();
+            String storageLine = String.format("storage per event (%,d events): history %.0f B (view_version %,d rows "
+                            + "+ view_history_position), event table %.0f B, live views %.0f B, audit_entry %.0f B",
+                    storage.events(), (double) storage.historyBytes() / storage.events(), storage.versions(),
+                    (double) storage.eventTableBytes() / storage.events(),
+                    (double) storage.liveViewBytes() / storage.events(), (double) storage.auditBytes() / storage.events());
+            report.line("   " + storageLine);
+            report.summary.add(storageLine);
+            report.blank();
+            return replay.complete() && reads.stream().allMatch(r -> r.mismatches() == 0);
+        } catch (Exception e) {
+            report.line("SCALE PHASE FAILED: " + LoadRun.describe(e));
+            e.printStackTrace();
+            return false;
+        } finally {
+            stop(app);
+        }
+    }
+
+    private void reportReplay(ReplayWatch.Result replay, long events, double rawRowsPerSecond, ScaleBenchmark scale)
+            throws Exception {
+        if (!replay.complete()) {
+            report.line("   NOT CAUGHT UP within " + REPLAY_LIMIT.toMinutes() + " min");
+        }
+        report.line(String.format("   app context up %.1f s after the start call (the processors start during the "
+                + "refresh, before it returns)", replay.appStartedSeconds()));
+        report.line(String.format("   %-8s %11s %13s %9s %10s %13s  %s", "group", "started s", "caught up s",
+                "replay s", "events/s", "thread CPU s", "threads"));
+        for (ReplayWatch.GroupReplay group : replay.groups().values()) {
+            report.line(String.format("   %-8s %11.1f %13.1f %9.1f %,10.0f %13.1f  %s", group.group(),
+                    group.startedSeconds(), group.caughtUpSeconds(), group.seconds(), events / group.seconds(),
+                    group.threadCpuSeconds(), String.join(", ", group.threads())));
+        }
+        for (ReplayWatch.GroupReplay group : replay.groups().values()) {
+            report.line("   first token stored by " + group.group() + ": " + group.firstToken());
+        }
+        double seconds = replay.allCaughtUpSeconds() - replay.firstStartSeconds();
+        double rate = events / seconds;
+        double ratio = rate / rawRowsPerSecond;
+        String replayLine = String.format("replay of %,d events into all projections: %.1f s from the first group's "
+                        + "start (%.1f s after the app's start call): %,.0f events/s (target >= %,.0f: %s); ratio to the "
+                        + "raw read %.3f (target >= %.1f: %s)", events, seconds, replay.allCaughtUpSeconds(), rate,
+                ScaleBenchmark.TARGET_REPLAY_RATE, met(rate >= ScaleBenchmark.TARGET_REPLAY_RATE), ratio,
+                ScaleBenchmark.TARGET_REPLAY_RATIO, met(ratio >= ScaleBenchmark.TARGET_REPLAY_RATIO));
+        report.line("   " + replayLine);
+        report.summary.add(replayLine);
+        for (ReplayWatch.GroupReplay group : replay.groups().values()) {
+            report.summary.add(String.format("  %-8s %6.1f s, %,8.0f events/s, its threads' CPU %.1f s", group.group(),
+                    group.seconds(), events / group.seconds(), group.threadCpuSeconds()));
+        }
+        String cpu = String.format("CPU from the start call to the last group caught up (%.1f s wall, %d cores): "
+                        + "JVM %.1f s (GC %.1f s, JIT %.1f s), PostgreSQL server %.1f s (all its databases)",
+                replay.allCaughtUpSeconds(), Runtime.getRuntime().availableProcessors(), replay.jvmCpuSeconds(),
+                replay.gcSeconds(), replay.jitSeconds(), replay.postgresCpuSeconds());
+        report.line("   " + cpu);
+        report.line("   busiest JVM threads (CPU since they started): " + replay.busiestThreads());
+        report.summary.add("  " + cpu);
+        report.line("   dead letters after the replay: " + scale.deadLetters());
+        report.line("   read side after the replay: " + scale.readSideRows());
+        report.targetLine = scaleReplayTarget;
+        scaleReplayTarget = String.format("scale replay %,.0f events/s (target >= %,.0f: %s), ratio to raw %.3f "
+                        + "(target >= %.1f: %s)", rate, ScaleBenchmark.TARGET_REPLAY_RATE,
+                met(rate >= ScaleBenchmark.TARGET_REPLAY_RATE), ratio, ScaleBenchmark.TARGET_REPLAY_RATIO,
+                met(ratio >= ScaleBenchmark.TARGET_REPLAY_RATIO));
+    }
+
+    /** PostgreSQL's table statistics reach the views about a second after the transactions that made them. */
+    private static String scansAfterFlush(ScaleBenchmark scale, Map<String, long[]> before) throws Exception {
+        Thread.sleep(1500);
+        return ScaleBenchmark.scansBetween(before, scale.scans());
+    }
+
+    private static StreamingEventProcessor processor(ConfigurableApplicationContext app, String group) {
+        return app.getBean(EventProcessingConfiguration.class).eventProcessor(group, StreamingEventProcessor.class)
+                .orElseThrow();
+    }
+
+    private static String processorStatus(ConfigurableApplicationContext app, String group) {
+        Collection<EventTrackerStatus> statuses = processor(app, group).processingStatus().values();
+        return String.format("%s: %d segments, caught up %s, replaying %s, positions %s", group, statuses.size(),
+                statuses.stream().allMatch(EventTrackerStatus::isCaughtUp),
+                statuses.stream().anyMatch(EventTrackerStatus::isReplaying),
+                statuses.stream().map(s -> String.valueOf(s.getCurrentPosition().orElse(-1))).toList());
+    }
+
+    private static boolean anyReplaying(ConfigurableApplicationContext app, List<String> groups) {
+        return groups.stream().anyMatch(group -> processor(app, group).processingStatus().values().stream()
+                .anyMatch(EventTrackerStatus::isReplaying));
+    }
+
+    private static void awaitNotReplaying(ConfigurableApplicationContext app, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (anyReplaying(app, ScaleBenchmark.GROUPS) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private void reportReads(List<ScaleBenchmark.Latencies> reads, String when) {
+        StringBuilder targets = new StringBuilder();
+        for (ScaleBenchmark.Latencies read : reads) {
+            double ratio = read.ratio();
+            String line = String.format("%-9s live p50 %6.1f ms p99 %6.1f ms | as-of p50 %6.1f ms p99 %6.1f ms | "
+                            + "as-of/live p99 %.2f (target <= %.1f: %s)", read.query(), read.live().at(50) / 1000,
+                    read.live().at(99) / 1000, read.asOf().at(50) / 1000, read.asOf().at(99) / 1000, ratio,
+                    ScaleBenchmark.TARGET_AS_OF_RATIO, met(ratio <= ScaleBenchmark.TARGET_AS_OF_RATIO));
+            if (read.query().equals("portfolio")) {
+                double p99 = read.asOf().at(99) / 1000;
+                line += String.format("; as-of p99 < %.0f ms: %s", ScaleBenchmark.TARGET_PORTFOLIO_AS_OF_P99_MS,
+                        met(p99 < ScaleBenchmark.TARGET_PORTFOLIO_AS_OF_P99_MS));
+            }
+            report.line("   " + line);
+            report.line(String.format("             answers checked against the events: %d, differing: %d%s",
+                    read.checked(), read.mismatches(), read.firstMismatch() == null ? "" : " (first: "
+                            + read.firstMismatch() + ")"));
+            report.summary.add(line + " [" + when + "]");
+            targets.append(String.format("; %s as-of/live p99 %.2f", read.query(), ratio));
+        }
+        report.targetLine = scaleReplayTarget + " [reads " + when + "]" + targets;
+    }
+
+    private static String met(boolean met) {
+        return met ? "MET" : "NOT MET";
     }
 
     private Map<Integer, LoadResult> runRaw(BenchDatabase database) throws Exception {
@@ -355,11 +571,14 @@ public final class BenchmarkHarness {
                     raw == null ? "-" : String.format("%.2f", ratio(r, raw)), r.p50Millis(), r.p99Millis(), r.errors()));
         }
 
-        void printSummaryAndWrite(Path file) throws IOException {
+        /** @param loadRatios whether the summary holds load rows with ratios to the raw inserts */
+        void printSummaryAndWrite(Path file, boolean loadRatios) throws IOException {
             List<String> block = new ArrayList<>();
             block.add("==================== SUMMARY ====================");
             block.addAll(summary);
-            block.add("(ratio = ops/s divided by raw JDBC inserts/s at the same concurrency)");
+            if (loadRatios) {
+                block.add("(ratio = ops/s divided by raw JDBC inserts/s at the same concurrency)");
+            }
             if (historyLine != null) {
                 block.add(historyLine);
             }

@@ -27,10 +27,17 @@ record BenchmarkOptions(
         Duration lagPollInterval,
         Path resultsFile,
         Set<String> phases,
-        List<String> appArgs) {
+        List<String> appArgs,
+        int scaleProjects,
+        int scaleRequests) {
 
     /** The phases in run order; the raw baseline always runs, the others can be left out. */
-    static final List<String> ALL_PHASES = List.of("gateway", "graphql", "lag", "history");
+    static final List<String> DEFAULT_PHASES = List.of("gateway", "graphql", "lag", "history");
+    /**
+     * Seeds its own data set before the app starts and replays it, so it runs on its own (with its
+     * own raw baseline, a read of the seeded event table) and only when asked for.
+     */
+    static final String SCALE_PHASE = "scale";
 
     static final String USAGE = """
             Portfolio Ledger benchmark harness. Options (all optional):
@@ -39,7 +46,9 @@ record BenchmarkOptions(
               --concurrency=1,4,16 concurrent clients/senders per step (default 1,4,16)
               --jdbc-url=URL       use this database as it is (no create/drop); it must be empty or
                                    hold only this app's schema. Default: create a fresh database
-                                   pl_bench_<timestamp> on --admin-url and drop it at the end
+                                   pl_bench_<timestamp> on --admin-url and drop it at the end.
+                                   With --phases=scale, a database that holds events is not
+                                   seeded again: its read side is emptied and replayed
               --admin-url=URL      server for the fresh database
                                    (default jdbc:postgresql://127.0.0.1:5432/postgres)
               --user=NAME          database user (default postgres)
@@ -51,7 +60,14 @@ record BenchmarkOptions(
               --lag-poll-ms=N      watcher poll interval, i.e. the lag resolution (default 2)
               --out=FILE           results file (default benchmark/target/benchmark-results.txt)
               --phases=a,b         app phases to run, of gateway,graphql,lag,history (default all);
-                                   the raw baseline always runs, before the app and again after it
+                                   the raw baseline always runs, before the app and again after it.
+                                   --phases=scale (on its own) seeds a year of one large portfolio
+                                   into the event store, replays every processing group from
+                                   scratch, then times live against as-of reads (issue 8)
+              --scale-projects=N   projects of the scale data set, 1 program per 40 (default 2000,
+                                   about 200,000 events)
+              --scale-requests=N   live and as many as-of requests per query of the scale phase
+                                   (default 200)
               --app-arg=ARG        extra Spring Boot argument for the app, repeatable
                                    (e.g. --app-arg=--axon.timeout.enabled=true to compare settings)
             """;
@@ -70,7 +86,9 @@ record BenchmarkOptions(
         int lagRate = 200;
         Duration lagPoll = Duration.ofMillis(2);
         Path out = null;
-        Set<String> phases = new LinkedHashSet<>(ALL_PHASES);
+        Set<String> phases = new LinkedHashSet<>(DEFAULT_PHASES);
+        int scaleProjects = 2000;
+        int scaleRequests = 200;
         List<String> appArgs = new ArrayList<>();
         for (String arg : args) {
             String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -98,13 +116,15 @@ record BenchmarkOptions(
                 case "--phases" -> {
                     phases = new LinkedHashSet<>();
                     for (String phase : value.split(",")) {
-                        if (!ALL_PHASES.contains(phase.strip())) {
+                        if (!DEFAULT_PHASES.contains(phase.strip()) && !phase.strip().equals(SCALE_PHASE)) {
                             throw new IllegalArgumentException("Unknown phase " + phase + "\n" + USAGE);
                         }
                         phases.add(phase.strip());
                     }
                 }
                 case "--app-arg" -> appArgs.add(value);
+                case "--scale-projects" -> scaleProjects = Integer.parseInt(value);
+                case "--scale-requests" -> scaleRequests = Integer.parseInt(value);
                 case "--help", "-h" -> {
                     System.out.print(USAGE);
                     System.exit(0);
@@ -112,9 +132,12 @@ record BenchmarkOptions(
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
+        if (phases.contains(SCALE_PHASE) && phases.size() > 1) {
+            throw new IllegalArgumentException("--phases=scale runs on its own\n" + USAGE);
+        }
         return new BenchmarkOptions(warmup, measured, concurrency, adminUrl, jdbcUrl, user, password, keep,
                 pool, lagSenders, lagRate, lagPoll, out == null ? defaultResultsFile() : out, Set.copyOf(phases),
-                List.copyOf(appArgs));
+                List.copyOf(appArgs), scaleProjects, scaleRequests);
     }
 
     /** benchmark/target when run from the repository root, target when run from the module. */

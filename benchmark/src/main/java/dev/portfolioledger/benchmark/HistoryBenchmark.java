@@ -25,18 +25,12 @@ import org.springframework.security.core.context.SecurityContextImpl;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -73,16 +67,12 @@ final class HistoryBenchmark {
             } }""";
 
     private final CommandGateway gateway;
-    private final URI endpoint;
-    private final String authorization;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final GraphQlClient graphQl;
     private final Random random = new Random(42);
 
     HistoryBenchmark(CommandGateway gateway, URI endpoint, String user, String password) {
         this.gateway = gateway;
-        this.endpoint = endpoint;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.graphQl = new GraphQlClient(endpoint, user, password);
     }
 
     Result run(PortfolioId portfolio, BenchDatabase database, int queries) throws Exception {
@@ -158,29 +148,11 @@ final class HistoryBenchmark {
 
     /** Sends the query; returns its latency in microseconds. Any GraphQL error aborts the run. */
     private long post(String query, String variables) throws IOException, InterruptedException {
-        String body = "{\"query\":" + quote(query) + ",\"variables\":" + variables + "}";
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        long start = System.nanoTime();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
-        if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-            throw new IllegalStateException("history query failed: HTTP " + response.statusCode() + " "
-                    + response.body().substring(0, Math.min(500, response.body().length())));
-        }
-        return micros;
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        return graphQl.post(query, variables).micros();
     }
 
     /** Commands carry the actor of the security context; approvals need someone other than the submitter. */
-    private static void as(String actor, Supplier<Object> send) {
+    static void as(String actor, Supplier<Object> send) {
         SecurityContextHolder.setContext(new SecurityContextImpl(
                 UsernamePasswordAuthenticationToken.authenticated(actor, null, List.of())));
         try {

@@ -1,0 +1,570 @@
+package dev.portfolioledger.benchmark;
+
+import dev.portfolioledger.api.Money;
+import dev.portfolioledger.api.changerequest.ApproveChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.AssessChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestApprovedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestAssessedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestId;
+import dev.portfolioledger.api.changerequest.ChangeRequestRejectedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestSubmittedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestWithdrawnEvent;
+import dev.portfolioledger.api.changerequest.ProposedChange;
+import dev.portfolioledger.api.changerequest.RejectChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
+import dev.portfolioledger.api.changerequest.WithdrawChangeRequestCommand;
+import dev.portfolioledger.api.portfolio.CreatePortfolioCommand;
+import dev.portfolioledger.api.portfolio.PortfolioCreatedEvent;
+import dev.portfolioledger.api.portfolio.PortfolioId;
+import dev.portfolioledger.api.program.CreateProgramCommand;
+import dev.portfolioledger.api.program.ProgramCreatedEvent;
+import dev.portfolioledger.api.program.ProgramId;
+import dev.portfolioledger.api.program.ProgramRenamedEvent;
+import dev.portfolioledger.api.program.RenameProgramCommand;
+import dev.portfolioledger.api.project.AddDeliverableCommand;
+import dev.portfolioledger.api.project.ApproveProjectCommand;
+import dev.portfolioledger.api.project.BaselineEstablishedEvent;
+import dev.portfolioledger.api.project.BudgetLine;
+import dev.portfolioledger.api.project.BudgetLinePlannedEvent;
+import dev.portfolioledger.api.project.CancelProjectCommand;
+import dev.portfolioledger.api.project.CostCategory;
+import dev.portfolioledger.api.project.DefineProjectObjectivesCommand;
+import dev.portfolioledger.api.project.DeliverableAddedEvent;
+import dev.portfolioledger.api.project.DeliverableId;
+import dev.portfolioledger.api.project.DeliverablePlan;
+import dev.portfolioledger.api.project.DeliverableRevisedEvent;
+import dev.portfolioledger.api.project.Methodology;
+import dev.portfolioledger.api.project.MilestoneId;
+import dev.portfolioledger.api.project.MilestonePlan;
+import dev.portfolioledger.api.project.MilestoneScheduledEvent;
+import dev.portfolioledger.api.project.PlanBudgetLineCommand;
+import dev.portfolioledger.api.project.ProjectApprovedEvent;
+import dev.portfolioledger.api.project.ProjectCancelledEvent;
+import dev.portfolioledger.api.project.ProjectDetailsRevisedEvent;
+import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.api.project.ProjectObjectivesDefinedEvent;
+import dev.portfolioledger.api.project.ProjectProposedEvent;
+import dev.portfolioledger.api.project.ProjectPutOnHoldEvent;
+import dev.portfolioledger.api.project.ProjectResumedEvent;
+import dev.portfolioledger.api.project.ProjectStartedEvent;
+import dev.portfolioledger.api.project.ProjectStatus;
+import dev.portfolioledger.api.project.ProposeProjectCommand;
+import dev.portfolioledger.api.project.PutProjectOnHoldCommand;
+import dev.portfolioledger.api.project.ResumeProjectCommand;
+import dev.portfolioledger.api.project.ReviseDeliverableCommand;
+import dev.portfolioledger.api.project.ReviseProjectDetailsCommand;
+import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
+import dev.portfolioledger.api.project.StartProjectCommand;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The scale data set: one portfolio, its programs and projects, and about a year of their lives,
+ * as the aggregates would have recorded it. Every project is played through the rules of
+ * {@code Project}: the same events, in the same order and shape, that its command handlers apply
+ * (approval as approval plus baseline version 1; an approved change request as the approval plus
+ * the baseline revised to the next version with exactly the request's changes), with change
+ * requests decided one after the other so that each change fits the baseline it meets.
+ *
+ * <p>Generated from a fixed seed: ids and business content are the same in every run; record
+ * times end the day before the run.
+ */
+final class ScaleHistory {
+
+    /**
+     * One simulated command: the events it made one aggregate apply, their record times (the
+     * first is the decision's instant, the others 0-2 ms later, as one unit of work stamps them),
+     * who sent it and why.
+     */
+    record Decision(String aggregateType, String aggregateId, long firstSequence, List<Instant> times,
+                    String actor, String commandName, String reason, UUID commandId, UUID requestId,
+                    List<UUID> eventIds, List<Object> events) {
+    }
+
+    static final Currency EUR = Currency.getInstance("EUR");
+    private static final Duration YEAR = Duration.ofDays(365);
+    /** Demo users of the local profile, by the role that sends each kind of command. */
+    private static final String PORTFOLIO_MANAGER = "portfolio";
+    private static final String PROJECT_MANAGER = "pm";
+    private static final String PMO = "pmo";
+    private static final String PROGRAM_MANAGER = "program";
+    private static final String APPROVER = "approver";
+
+    private static final String[] WORDS = {"Atlas", "Beacon", "Cedar", "Delta", "Ember", "Falcon", "Granite",
+            "Harbor", "Iris", "Juniper", "Keystone", "Lumen", "Meridian", "Nimbus", "Orchid", "Pioneer", "Quartz",
+            "Ridge", "Summit", "Tundra", "Umbra", "Vertex", "Willow", "Zephyr"};
+    private static final String[] AREAS = {"Billing", "Onboarding", "Data Platform", "Logistics", "Payments",
+            "Customer Portal", "Compliance", "Warehouse", "Analytics", "Identity", "Mobile", "Procurement"};
+    private static final String[] PEOPLE = {"Alex Morgan", "Sam Patel", "Jordan Lee", "Chris Novak",
+            "Maria Rossi", "Kim Andersen", "Lena Fischer", "Omar Haddad", "Priya Nair", "Tomas Silva"};
+    private static final String[] JUSTIFICATIONS = {"Regulatory requirement changed after the last audit.",
+            "Customer feedback from the pilot asks for it.", "Supplier delivery slipped by several weeks.",
+            "Estimate revised after the design review.", "Scope clarified with the business owner."};
+    private static final String[] REJECTIONS = {"Not funded this quarter.", "Outside the agreed scope.",
+            "Impact on the schedule is too high."};
+    private static final String[] CANCELLATIONS = {"Business case no longer holds.",
+            "Merged into another project.", "Sponsor withdrew funding."};
+
+    private final Random random;
+    private final Instant start;
+    private final Instant end;
+    private final List<Decision> decisions = new ArrayList<>();
+    private final PortfolioId portfolioId;
+    private final List<ProgramId> programIds = new ArrayList<>();
+    private final List<ProjectId> projectIds = new ArrayList<>();
+
+    private ScaleHistory(long seed, Instant end) {
+        this.random = new Random(seed);
+        this.end = end;
+        this.start = end.minus(YEAR);
+        this.portfolioId = new PortfolioId(uuid(random));
+    }
+
+    /**
+     * @param projects how many projects (1 in 40 is a program: 50 programs for 2,000 projects)
+     * @param end      record time of the last decision at the latest; the history starts a year earlier
+     */
+    static ScaleHistory generate(int projects, Instant end, long seed) {
+        ScaleHistory history = new ScaleHistory(seed, end);
+        history.portfolioAndPrograms(Math.max(1, projects / 40));
+        for (int i = 0; i < projects; i++) {
+            history.project(i);
+        }
+        // Several aggregates record at once in a live system; the event store holds them in commit order.
+        history.decisions.sort(Comparator.comparing((Decision d) -> d.times().get(0)));
+        return history;
+    }
+
+    List<Decision> decisions() {
+        return decisions;
+    }
+
+    PortfolioId portfolioId() {
+        return portfolioId;
+    }
+
+    List<ProgramId> programIds() {
+        return programIds;
+    }
+
+    List<ProjectId> projectIds() {
+        return projectIds;
+    }
+
+    private void portfolioAndPrograms(int programs) {
+        Instant portfolioCreated = start.plus(Duration.ofHours(9));
+        Timeline portfolio = new Timeline("Portfolio", portfolioId.toString(), portfolioCreated);
+        portfolio.record(portfolioCreated, PORTFOLIO_MANAGER, CreatePortfolioCommand.class, null,
+                new PortfolioCreatedEvent(portfolioId, "Scale portfolio", "One year of a large portfolio, seeded by "
+                        + "the benchmark harness", EUR, "Head of PMO"));
+        for (int i = 0; i < programs; i++) {
+            ProgramId programId = new ProgramId(uuid(random));
+            programIds.add(programId);
+            Instant created = between(start.plus(Duration.ofDays(1)), start.plus(Duration.ofDays(20)));
+            Timeline program = new Timeline("Program", programId.toString(), created);
+            String name = String.format("Program %02d %s", i + 1, AREAS[i % AREAS.length]);
+            program.record(created, PORTFOLIO_MANAGER, CreateProgramCommand.class, null,
+                    new ProgramCreatedEvent(programId, portfolioId, name, pick(PEOPLE),
+                            List.of("Deliver the " + AREAS[i % AREAS.length] + " roadmap", "Stay within budget")));
+            if (random.nextInt(10) == 0) {
+                program.record(between(start.plus(Duration.ofDays(120)), end.minus(Duration.ofDays(30))),
+                        PORTFOLIO_MANAGER, RenameProgramCommand.class, null,
+                        new ProgramRenamedEvent(programId, name, name + " " + pick(WORDS)));
+            }
+        }
+    }
+
+    /** One project's life: planning, approval, then change control and lifecycle moves until it ends or the year does. */
+    private void project(int index) {
+        ProjectLife life = new ProjectLife(index);
+        life.plan();
+        double fate = random.nextDouble();
+        if (fate < 0.06) {
+            // still being planned; a third of these were abandoned before approval
+            if (random.nextInt(3) == 0) {
+                life.later(PMO, CancelProjectCommand.class, pick(CANCELLATIONS), reason -> List.of(life.cancel(reason)));
+            }
+        } else {
+            life.approve();
+            boolean started = fate >= 0.10;
+            int requests = started ? 10 + random.nextInt(25) : random.nextInt(4);
+            int cancelAt = random.nextInt(100) < (started ? 7 : 25) ? random.nextInt(requests + 1) : -1;
+            int holdAt = started && random.nextInt(10) < 3 ? random.nextInt(requests + 1) : -1;
+            // a third of the holds last to the end of the year; change control goes on meanwhile
+            int resumeAt = holdAt >= 0 && random.nextInt(3) > 0 ? holdAt + 2 : -1;
+            if (started) {
+                life.later(PMO, StartProjectCommand.class, null, reason -> {
+                    life.status = ProjectStatus.ACTIVE;
+                    return List.of(new ProjectStartedEvent(life.id));
+                });
+            }
+            for (int i = 0; i <= requests; i++) {
+                if (i == cancelAt) {
+                    life.later(PMO, CancelProjectCommand.class, pick(CANCELLATIONS),
+                            reason -> List.of(life.cancel(reason)));
+                    break;
+                }
+                if (i == holdAt) {
+                    life.putOnHold();
+                }
+                if (i == resumeAt) {
+                    life.resume();
+                }
+                if (i < requests) {
+                    life.changeRequest();
+                }
+            }
+        }
+        life.record();
+    }
+
+    /** What a project's aggregate knows, kept in step with the events the simulation emits. */
+    private final class ProjectLife {
+
+        /** A decision whose events are made when its record time is known (in order, so state stays in step). */
+        private record Planned(String actor, Class<?> command, String reason, EventMaker events, boolean planning) {
+        }
+
+        private interface EventMaker {
+            List<Object> make(String reason);
+        }
+
+        private final ProjectId id = new ProjectId(uuid(random));
+        private final ProgramId programId;
+        private final String name;
+        private final Instant proposedAt;
+        private final LocalDate plannedStart;
+        private final LocalDate plannedFinish;
+        private final Map<DeliverableId, DeliverablePlan> deliverables = new LinkedHashMap<>();
+        private final Map<MilestoneId, MilestonePlan> milestones = new LinkedHashMap<>();
+        private final Map<CostCategory, Money> budget = new EnumMap<>(CostCategory.class);
+        private final List<Planned> planned = new ArrayList<>();
+        private ProjectStatus status = ProjectStatus.PROPOSED;
+        private int baselineVersion;
+        private int changeNumber;
+
+        ProjectLife(int index) {
+            projectIds.add(id);
+            programId = random.nextInt(10) == 0 ? null : programIds.get(random.nextInt(programIds.size()));
+            name = String.format("Project %04d %s %s", index + 1, pick(WORDS), pick(AREAS));
+            proposedAt = between(start.plus(Duration.ofDays(30)), end.minus(Duration.ofDays(60)));
+            plannedStart = date(proposedAt).plusDays(30 + random.nextInt(30));
+            plannedFinish = plannedStart.plusDays(180 + random.nextInt(540));
+        }
+
+        void plan() {
+            Methodology methodology = Methodology.values()[random.nextInt(Methodology.values().length)];
+            String manager = pick(PEOPLE);
+            String sponsor = pick(PEOPLE);
+            now(ProposeProjectCommand.class, reason -> List.of(new ProjectProposedEvent(id, portfolioId, programId,
+                    name, "Delivers " + name.substring(13) + " for the business", manager, sponsor, methodology,
+                    plannedStart, plannedFinish)));
+            now(DefineProjectObjectivesCommand.class, reason -> List.of(new ProjectObjectivesDefinedEvent(id,
+                    List.of("Go live by " + plannedFinish, "Keep the cost within the approved budget",
+                            "Retire the legacy " + pick(AREAS) + " process"))));
+            if (random.nextInt(5) == 0) {
+                now(ReviseProjectDetailsCommand.class, reason -> List.of(new ProjectDetailsRevisedEvent(id, name,
+                        "Delivers " + name.substring(13) + "; scope agreed with the sponsor", manager, sponsor,
+                        methodology, plannedStart, plannedFinish)));
+            }
+            int count = 10 + random.nextInt(11);
+            List<DeliverableId> added = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                DeliverablePlan plan = deliverable(new DeliverableId(uuid(random)), "Deliverable " + (i + 1));
+                added.add(plan.deliverableId());
+                now(AddDeliverableCommand.class, reason -> {
+                    deliverables.put(plan.deliverableId(), plan);
+                    return List.of(new DeliverableAddedEvent(id, plan));
+                });
+            }
+            for (int i = random.nextInt(4); i > 0; i--) {
+                DeliverableId target = added.get(random.nextInt(added.size()));
+                now(ReviseDeliverableCommand.class, reason -> {
+                    DeliverablePlan revised = revise(deliverables.get(target));
+                    deliverables.put(target, revised);
+                    return List.of(new DeliverableRevisedEvent(id, revised));
+                });
+            }
+            for (int i = 0, milestoneCount = 2 + random.nextInt(5); i < milestoneCount; i++) {
+                MilestonePlan plan = new MilestonePlan(new MilestoneId(uuid(random)), "Milestone " + (i + 1),
+                        dateInWindow(), List.of(added.get(random.nextInt(added.size()))));
+                now(ScheduleMilestoneCommand.class, reason -> {
+                    milestones.put(plan.milestoneId(), plan);
+                    return List.of(new MilestoneScheduledEvent(id, plan));
+                });
+            }
+            List<CostCategory> categories = new ArrayList<>(List.of(CostCategory.values()));
+            categories.remove(CostCategory.LABOUR);
+            categories.add(0, CostCategory.LABOUR);
+            for (int i = 0, lines = 2 + random.nextInt(3); i < lines; i++) {
+                CostCategory category = categories.get(i);
+                Money amount = money(10_000 + random.nextInt(490) * 1_000);
+                now(PlanBudgetLineCommand.class, reason -> {
+                    budget.put(category, amount);
+                    return List.of(new BudgetLinePlannedEvent(id, new BudgetLine(category, amount)));
+                });
+            }
+        }
+
+        /** Exactly what {@code Project.handle(ApproveProjectCommand)} applies. */
+        void approve() {
+            later(PMO, ApproveProjectCommand.class, null, reason -> {
+                status = ProjectStatus.APPROVED;
+                baselineVersion = 1;
+                return List.of(new ProjectApprovedEvent(id), new BaselineEstablishedEvent(id, 1,
+                        List.copyOf(deliverables.values()), List.copyOf(milestones.values()), budgetLines()));
+            });
+        }
+
+        ProjectCancelledEvent cancel(String reason) {
+            ProjectStatus previous = status;
+            status = ProjectStatus.CANCELLED;
+            return new ProjectCancelledEvent(id, previous, reason);
+        }
+
+        /** Only for a started project, which is ACTIVE when the hold is planned. */
+        void putOnHold() {
+            later(PMO, PutProjectOnHoldCommand.class, "Waiting for the funding review", reason -> {
+                status = ProjectStatus.ON_HOLD;
+                return List.of(new ProjectPutOnHoldEvent(id));
+            });
+        }
+
+        void resume() {
+            later(PMO, ResumeProjectCommand.class, null, reason -> {
+                status = ProjectStatus.ACTIVE;
+                return List.of(new ProjectResumedEvent(id));
+            });
+        }
+
+        /**
+         * Submitted, then assessed and approved, rejected or withdrawn. The changes are chosen when
+         * the request is submitted, against the baseline as it then is; as requests are decided one
+         * after the other, that is also the baseline the approval meets.
+         */
+        void changeRequest() {
+            ChangeRequestId requestId = new ChangeRequestId(uuid(random));
+            int number = ++changeNumber;
+            double outcome = random.nextDouble();
+            List<ProposedChange> changes = new ArrayList<>();
+            later(PROJECT_MANAGER, SubmitChangeRequestCommand.class, null, reason -> {
+                changes.addAll(proposedChanges());
+                return List.of(new ChangeRequestSubmittedEvent(id, requestId, "Change " + number + ": "
+                        + changes.get(0).kind().name().toLowerCase().replace('_', ' '), pick(JUSTIFICATIONS),
+                        changes, PROJECT_MANAGER));
+            });
+            if (outcome < 0.10) {
+                later(PROJECT_MANAGER, WithdrawChangeRequestCommand.class, null,
+                        reason -> List.of(new ChangeRequestWithdrawnEvent(id, requestId)));
+                return;
+            }
+            later(PROGRAM_MANAGER, AssessChangeRequestCommand.class, null,
+                    reason -> List.of(new ChangeRequestAssessedEvent(id, requestId, money(500 + random.nextInt(40) * 500),
+                            random.nextInt(30), "Low risk; reviewed with the team", PROGRAM_MANAGER)));
+            if (outcome < 0.20) {
+                later(PROJECT_MANAGER, WithdrawChangeRequestCommand.class, null,
+                        reason -> List.of(new ChangeRequestWithdrawnEvent(id, requestId)));
+            } else if (outcome < 0.35) {
+                later(APPROVER, RejectChangeRequestCommand.class, pick(REJECTIONS), reason -> List.of(
+                        new ChangeRequestRejectedEvent(id, requestId, reason, APPROVER)));
+            } else {
+                // exactly what Project.handle(ApproveChangeRequestCommand) applies
+                later(APPROVER, ApproveChangeRequestCommand.class, null, reason -> {
+                    changes.forEach(this::applyToBaseline);
+                    baselineVersion++;
+                    return List.of(new ChangeRequestApprovedEvent(id, requestId, APPROVER),
+                            new BaselineRevisedEvent(id, baselineVersion, requestId, changes));
+                });
+            }
+        }
+
+        /** One to three changes to distinct deliverables, milestones or budget lines that exist now. */
+        private List<ProposedChange> proposedChanges() {
+            List<ProposedChange> changes = new ArrayList<>();
+            List<DeliverableId> touched = new ArrayList<>();
+            for (int i = 0, count = 1 + random.nextInt(3); i < count; i++) {
+                int kind = random.nextInt(10);
+                List<DeliverableId> untouched = deliverables.keySet().stream().filter(d -> !touched.contains(d))
+                        .toList();
+                if (kind < 5 && !untouched.isEmpty()) {
+                    DeliverableId target = untouched.get(random.nextInt(untouched.size()));
+                    touched.add(target);
+                    changes.add(ProposedChange.modifyDeliverable(revise(deliverables.get(target))));
+                } else if (kind < 7) {
+                    changes.add(ProposedChange.addDeliverable(deliverable(new DeliverableId(uuid(random)),
+                            "Added deliverable " + (deliverables.size() + 1))));
+                } else if (kind == 7 && untouched.size() > 5) {
+                    DeliverableId target = untouched.get(random.nextInt(untouched.size()));
+                    touched.add(target);
+                    changes.add(ProposedChange.removeDeliverable(target));
+                } else if (kind == 8 && !milestones.isEmpty() && changes.stream()
+                        .noneMatch(c -> c.milestoneId() != null)) {
+                    List<MilestoneId> ids = List.copyOf(milestones.keySet());
+                    changes.add(ProposedChange.moveMilestone(ids.get(random.nextInt(ids.size())), dateInWindow()));
+                } else if (changes.stream().noneMatch(c -> c.category() != null)) {
+                    List<CostCategory> lines = List.copyOf(budget.keySet());
+                    changes.add(ProposedChange.changeBudget(lines.get(random.nextInt(lines.size())),
+                            money(10_000 + random.nextInt(490) * 1_000)));
+                }
+            }
+            if (changes.isEmpty()) {
+                changes.add(ProposedChange.addDeliverable(deliverable(new DeliverableId(uuid(random)),
+                        "Added deliverable " + (deliverables.size() + 1))));
+            }
+            return changes;
+        }
+
+        /** As {@code Project.on(BaselineRevisedEvent)} applies one change. */
+        private void applyToBaseline(ProposedChange change) {
+            switch (change.kind()) {
+                case ADD_DELIVERABLE, MODIFY_DELIVERABLE -> deliverables.put(change.deliverable().deliverableId(),
+                        change.deliverable());
+                case REMOVE_DELIVERABLE -> {
+                    deliverables.remove(change.deliverableId());
+                    milestones.replaceAll((milestoneId, milestone) -> new MilestonePlan(milestoneId,
+                            milestone.name(), milestone.dueDate(), milestone.deliverableIds().stream()
+                            .filter(linked -> !linked.equals(change.deliverableId())).toList()));
+                }
+                case MOVE_MILESTONE -> milestones.computeIfPresent(change.milestoneId(),
+                        (milestoneId, milestone) -> new MilestonePlan(milestoneId, milestone.name(),
+                                change.newDueDate(), milestone.deliverableIds()));
+                case CHANGE_BUDGET -> budget.put(change.category(), change.newAmount());
+            }
+        }
+
+        private List<BudgetLine> budgetLines() {
+            return budget.entrySet().stream().map(line -> new BudgetLine(line.getKey(), line.getValue())).toList();
+        }
+
+        private DeliverablePlan deliverable(DeliverableId deliverableId, String deliverableName) {
+            LocalDate from = dateInWindow();
+            LocalDate to = from.plusDays(14 + random.nextInt(90));
+            return new DeliverablePlan(deliverableId, deliverableName, "Part of " + name,
+                    random.nextBoolean() ? "Signed off by the business owner" : null,
+                    money(5_000 + random.nextInt(115) * 1_000), from, to.isAfter(plannedFinish) ? plannedFinish : to);
+        }
+
+        private DeliverablePlan revise(DeliverablePlan plan) {
+            LocalDate finish = plan.plannedFinish().plusDays(random.nextInt(30));
+            return new DeliverablePlan(plan.deliverableId(), plan.name(), plan.description(),
+                    plan.acceptanceCriteria(), money(plan.plannedCost().amount().intValue() + 1_000 * (1
+                    + random.nextInt(20))), plan.plannedStart(), finish.isAfter(plannedFinish) ? plannedFinish : finish);
+        }
+
+        private LocalDate dateInWindow() {
+            return plannedStart.plusDays(random.nextInt((int) (plannedFinish.toEpochDay() - plannedStart.toEpochDay())));
+        }
+
+        /** A planning decision (before approval); made by the project manager. */
+        private void now(Class<?> command, EventMaker events) {
+            planned.add(new Planned(PROJECT_MANAGER, command, null, events, true));
+        }
+
+        private void later(String actor, Class<?> command, String reason, EventMaker events) {
+            planned.add(new Planned(actor, command, reason, events, false));
+        }
+
+        /**
+         * Gives the decisions their record times and makes their events in order: planning within
+         * a few weeks of the proposal, the rest spread over the months until the end of the year.
+         */
+        void record() {
+            long planningCount = planned.stream().filter(Planned::planning).count();
+            Instant planningEnd = proposedAt.plus(Duration.ofDays(7 + random.nextInt(35)));
+            List<Instant> planningTimes = sortedInstants(proposedAt, planningEnd, (int) planningCount);
+            List<Instant> laterTimes = sortedInstants(planningEnd.plus(Duration.ofDays(2)), end,
+                    planned.size() - (int) planningCount);
+            Timeline timeline = new Timeline("Project", id.toString(), proposedAt);
+            int planningIndex = 0;
+            int laterIndex = 0;
+            for (Planned decision : planned) {
+                // the first decision, the proposal, is at proposedAt exactly
+                Instant at = decision.planning() ? (planningIndex == 0 ? proposedAt : planningTimes.get(planningIndex))
+                        : laterTimes.get(laterIndex++);
+                if (decision.planning()) {
+                    planningIndex++;
+                }
+                timeline.record(at, decision.actor(), decision.command(), decision.reason(),
+                        decision.events().make(decision.reason()).toArray());
+            }
+        }
+    }
+
+    /** One aggregate's stream: sequence numbers and strictly increasing record times. */
+    private final class Timeline {
+        private final String type;
+        private final String id;
+        private long sequence;
+        private Instant last;
+
+        Timeline(String type, String id, Instant first) {
+            this.type = type;
+            this.id = id;
+            this.last = first.minusMillis(10);
+        }
+
+        void record(Instant at, String actor, Class<?> command, String reason, Object... events) {
+            Instant first = at.isAfter(last.plusMillis(3)) ? at : last.plusMillis(3 + random.nextInt(50));
+            List<Instant> times = new ArrayList<>();
+            List<UUID> eventIds = new ArrayList<>();
+            Instant time = first;
+            for (int i = 0; i < events.length; i++) {
+                times.add(time);
+                eventIds.add(uuid(random));
+                time = time.plusMillis(random.nextInt(3));
+            }
+            decisions.add(new Decision(type, id, sequence, times, actor, command.getSimpleName(), reason,
+                    uuid(random), uuid(random), eventIds, List.of(events)));
+            sequence += events.length;
+            last = times.get(times.size() - 1);
+        }
+    }
+
+    private List<Instant> sortedInstants(Instant from, Instant to, int count) {
+        List<Instant> instants = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            instants.add(between(from, to));
+        }
+        instants.sort(Comparator.naturalOrder());
+        return instants;
+    }
+
+    /** Millisecond precision, as Axon stamps events. */
+    private Instant between(Instant from, Instant to) {
+        long span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
+        return Instant.ofEpochMilli(from.toEpochMilli() + (long) (random.nextDouble() * span));
+    }
+
+    private static LocalDate date(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static Money money(long amount) {
+        return new Money(BigDecimal.valueOf(amount), EUR);
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    /** A version-4 UUID from the seeded generator, so the data set is the same in every run. */
+    private static UUID uuid(Random random) {
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least);
+    }
+}
