@@ -63,9 +63,13 @@ public class HistoryReadiness {
                 : configuration.eventProcessor(ProcessingGroups.HISTORY, StreamingEventProcessor.class).orElse(null);
     }
 
+    /*
+     * Not "not replaying": after a reset, and on the first start of a group, Axon flags a segment
+     * as replaying until an event newer than the head it started from arrives, although it has
+     * handled every stored event. Caught up at or past the head is what counts.
+     */
     private static boolean caughtUp(Collection<EventTrackerStatus> statuses) {
-        return !statuses.isEmpty() && statuses.stream()
-                .allMatch(s -> s.isCaughtUp() && !s.isReplaying() && !s.isErrorState());
+        return !statuses.isEmpty() && statuses.stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState());
     }
 
     private static boolean reached(Collection<EventTrackerStatus> statuses, long head) {
