@@ -485,6 +485,20 @@ final class ScaleBenchmark {
                    long versions) {
     }
 
+    /**
+     * Per read-side table, its row count and an order-independent checksum of its rows (the sum of
+     * a 60-bit slice of each row's md5): equal before and after a rebuild when the rebuild wrote
+     * the same rows.
+     */
+    Map<String, String> checksums() throws SQLException {
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String table : READ_SIDE.subList(0, READ_SIDE.size() - 1)) {
+            sums.put(table, database.scalar("SELECT count(*) || ' rows, sum ' || coalesce(sum(('x' || "
+                    + "substr(md5(t::text), 1, 15))::bit(60)::bigint), 0) FROM " + table + " t"));
+        }
+        return sums;
+    }
+
     Storage storage() throws SQLException {
         long events = Long.parseLong(database.scalar("SELECT count(*) FROM domainevententry"));
         long history = Long.parseLong(database.scalar(

@@ -51,8 +51,9 @@ public class ViewHistory {
 
     Map<String, Long> globalIndexes(Collection<String> eventIds) {
         Map<String, Long> indexes = new HashMap<>();
-        jdbc.query("SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier IN (:ids)",
-                   Map.of("ids", eventIds), rs -> {
+        // one array parameter, so every batch size runs the same (server-prepared) statement
+        jdbc.query("SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier = ANY(:ids)",
+                   new MapSqlParameterSource("ids", eventIds.toArray(String[]::new)), rs -> {
                        indexes.put(rs.getString(1), rs.getLong(2));
                    });
         return indexes;
@@ -61,8 +62,8 @@ public class ViewHistory {
     Map<String, Position> positions(Collection<String> aggregateIds) {
         Map<String, Position> positions = new HashMap<>();
         jdbc.query("SELECT aggregate_id, last_sequence, causation_id, decided_ns, decided_index "
-                           + "FROM view_history_position WHERE aggregate_id IN (:ids)",
-                   Map.of("ids", aggregateIds), rs -> {
+                           + "FROM view_history_position WHERE aggregate_id = ANY(:ids)",
+                   new MapSqlParameterSource("ids", aggregateIds.toArray(String[]::new)), rs -> {
                        positions.put(rs.getString(1), new Position(rs.getString(1), rs.getLong(2), rs.getString(3),
                                                                    rs.getLong(4), rs.getLong(5)));
                    });
@@ -71,26 +72,44 @@ public class ViewHistory {
 
     /** The current versions of the aggregates' views. */
     List<ViewVersion> openVersions(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.query("SELECT kind, id, aggregate_id, from_ns, from_index, sequence, document FROM view_version "
-                                  + "WHERE aggregate_id IN (:ids) AND to_ns = " + OPEN,
-                          Map.of("ids", aggregateIds), (rs, n) -> {
+                                  + "WHERE aggregate_id = ANY(:ids) AND to_ns = " + OPEN,
+                          new MapSqlParameterSource("ids", aggregateIds.toArray(String[]::new)), (rs, n) -> {
                     ViewKind kind = ViewKind.valueOf(rs.getString("kind"));
-                    return new ViewVersion(new ViewKey(kind, rs.getObject("id", UUID.class)),
-                                           rs.getString("aggregate_id"), document(rs, kind), rs.getLong("from_ns"),
-                                           rs.getLong("from_index"), RecordTime.OPEN, null, rs.getLong("sequence"),
-                                           true);
+                    return ViewVersion.stored(rs.getString("aggregate_id"), new ViewVersion.Open(
+                            new ViewKey(kind, rs.getObject("id", UUID.class)), document(rs, kind),
+                            rs.getLong("from_ns"), rs.getLong("from_index"), rs.getLong("sequence")));
                 });
     }
 
-    /** Writes a batch: new versions, changed stored versions (closed, or amended by the same decision), positions. */
+    /**
+     * Writes a batch: new versions, changed stored versions (closed, or amended by the same
+     * decision), positions. A version that was only closed has only its end written.
+     */
     void write(List<ViewVersion> created, List<ViewVersion> changed, Collection<Position> positions) {
-        if (!changed.isEmpty()) {
+        List<ViewVersion> closed = changed.stream().filter(v -> !v.amended).toList();
+        List<ViewVersion> amended = changed.stream().filter(v -> v.amended).toList();
+        if (!closed.isEmpty()) {
+            jdbc.batchUpdate("UPDATE view_version SET to_ns = :toNs, to_index = :toIndex "
+                                     + "WHERE kind = :kind AND id = :id AND from_ns = :fromNs",
+                             closed.stream().map(v -> new MapSqlParameterSource()
+                                     .addValue("kind", v.key.kind().name())
+                                     .addValue("id", v.key.id())
+                                     .addValue("fromNs", v.fromNs)
+                                     .addValue("toNs", v.toNs)
+                                     .addValue("toIndex", v.toIndex, Types.BIGINT))
+                                     .toArray(SqlParameterSource[]::new));
+        }
+        if (!amended.isEmpty()) {
             jdbc.batchUpdate("""
                     UPDATE view_version SET to_ns = :toNs, to_index = :toIndex, sequence = :sequence,
                            document = CAST(:document AS jsonb), parent_id = :parentId, program_id = :programId,
                            sort_key = lower(:name), status = :status
                     WHERE kind = :kind AND id = :id AND from_ns = :fromNs
-                    """, changed.stream().map(this::row).toArray(SqlParameterSource[]::new));
+                    """, amended.stream().map(this::row).toArray(SqlParameterSource[]::new));
         }
         if (!created.isEmpty()) {
             jdbc.batchUpdate("""

@@ -9,10 +9,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,11 +39,23 @@ import java.util.Set;
 public class ViewHistoryProjection {
 
     private final ViewHistory history;
+    private final CommittedStates<Committed> committed;
     private final BatchedWrites<DomainEventMessage<?>> writes;
 
-    public ViewHistoryProjection(ViewHistory history) {
+    /**
+     * @param history           the tables
+     * @param stateCacheSize    how many aggregates' current versions are kept in memory between
+     *                          batches ({@link CommittedStates}); 0 reads them for every batch
+     */
+    public ViewHistoryProjection(ViewHistory history,
+                                 @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.history = history;
+        this.committed = new CommittedStates<>(stateCacheSize);
         this.writes = new BatchedWrites<>(ViewHistoryProjection.class.getName(), this::record);
+    }
+
+    /** An aggregate's history as a batch committed it: its position and current versions. */
+    private record Committed(ViewHistory.Position position, List<ViewVersion.Open> versions) {
     }
 
     @EventHandler
@@ -53,6 +67,7 @@ public class ViewHistoryProjection {
 
     @ResetHandler
     void reset() {
+        committed.clear();
         history.deleteAll();
     }
 
@@ -65,21 +80,36 @@ public class ViewHistoryProjection {
         Map<String, Long> indexes = history.globalIndexes(events.stream().map(EventMessage::getIdentifier).toList());
         Map<String, ViewHistory.Position> positions = history.positions(byAggregate.keySet());
         Map<String, Map<ViewKey, ViewVersion>> open = new LinkedHashMap<>();
-        for (ViewVersion version : history.openVersions(byAggregate.keySet())) {
+        List<String> toRead = new ArrayList<>();
+        positions.forEach((aggregateId, position) -> {
+            Committed held = committed.at(aggregateId, position.lastSequence());
+            if (held == null) {
+                toRead.add(aggregateId);
+                return;
+            }
+            Map<ViewKey, ViewVersion> current = new LinkedHashMap<>();
+            held.versions().forEach(v -> current.put(v.key(), ViewVersion.stored(aggregateId, v)));
+            open.put(aggregateId, current);
+        });
+        for (ViewVersion version : history.openVersions(toRead)) {
             open.computeIfAbsent(version.aggregateId, id -> new LinkedHashMap<>()).put(version.key, version);
         }
         List<ViewVersion> created = new ArrayList<>();
         Set<ViewVersion> updated = new LinkedHashSet<>();
         List<ViewHistory.Position> moved = new ArrayList<>();
+        Map<String, CommittedStates.Entry<Committed>> after = new HashMap<>();
         byAggregate.forEach((aggregateId, stream) -> {
             Map<ViewKey, ViewVersion> current = open.computeIfAbsent(aggregateId, id -> new LinkedHashMap<>());
             ViewHistory.Position before = positions.get(aggregateId);
-            ViewHistory.Position after = apply(aggregateId, stream, before, current, indexes, created, updated);
-            if (after != before) {
-                moved.add(after);
+            ViewHistory.Position position = apply(aggregateId, stream, before, current, indexes, created, updated);
+            if (position != before) {
+                moved.add(position);
+                after.put(aggregateId, new CommittedStates.Entry<>(position.lastSequence(), new Committed(
+                        position, current.values().stream().map(ViewVersion::open).toList())));
             }
         });
         history.write(created, List.copyOf(updated), moved);
+        committed.putOnCommit(after);
     }
 
     private ViewHistory.Position apply(String aggregateId, List<DomainEventMessage<?>> stream,
@@ -110,11 +140,11 @@ public class ViewHistoryProjection {
                                                 decidedIndex);
             for (Map.Entry<ViewKey, Object> view : views.views().entrySet()) {
                 ViewVersion version = current.get(view.getKey());
-                if (version != null && version.view.equals(view.getValue())) {
+                if (version != null && (version.view == view.getValue() || version.view.equals(view.getValue()))) {
                     continue;
                 }
                 if (version != null && version.fromNs == decidedNs) {
-                    version.view = view.getValue();
+                    version.amend(view.getValue());
                     version.sequence = event.getSequenceNumber();
                     if (version.stored) {
                         updated.add(version);
@@ -122,15 +152,15 @@ public class ViewHistoryProjection {
                     continue;
                 }
                 if (version != null) {
+                    // closed: only its end changes
                     version.toNs = decidedNs;
                     version.toIndex = decidedIndex;
                     if (version.stored) {
                         updated.add(version);
                     }
                 }
-                ViewVersion next = new ViewVersion(view.getKey(), aggregateId, view.getValue(), decidedNs,
-                                                   decidedIndex, RecordTime.OPEN, null, event.getSequenceNumber(),
-                                                   false);
+                ViewVersion next = ViewVersion.created(view.getKey(), aggregateId, view.getValue(), decidedNs,
+                                                       decidedIndex, event.getSequenceNumber());
                 created.add(next);
                 current.put(view.getKey(), next);
             }

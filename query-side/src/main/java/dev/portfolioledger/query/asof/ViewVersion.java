@@ -15,6 +15,10 @@ import java.util.UUID;
  */
 final class ViewVersion {
 
+    /** A current (open-ended) version as committed: what the next batch continues from. */
+    record Open(ViewKey key, Object view, long fromNs, long fromIndex, long sequence) {
+    }
+
     final ViewKey key;
     final String aggregateId;
     final long fromNs;
@@ -25,9 +29,11 @@ final class ViewVersion {
     Object view;
     /** Whether the row is in the table already (an update), or new in this batch (an insert). */
     final boolean stored;
+    /** Whether a stored row's document changed (a later event of the same decision), not only its end. */
+    boolean amended;
 
-    ViewVersion(ViewKey key, String aggregateId, Object view, long fromNs, long fromIndex, long toNs, Long toIndex,
-                long sequence, boolean stored) {
+    private ViewVersion(ViewKey key, String aggregateId, Object view, long fromNs, long fromIndex, long toNs,
+                        Long toIndex, long sequence, boolean stored) {
         this.key = Objects.requireNonNull(key, "key");
         this.aggregateId = Objects.requireNonNull(aggregateId, "aggregateId");
         this.view = Objects.requireNonNull(view, "view");
@@ -37,6 +43,28 @@ final class ViewVersion {
         this.toIndex = toIndex;
         this.sequence = sequence;
         this.stored = stored;
+    }
+
+    /** A current version read from the table (or held as committed). */
+    static ViewVersion stored(String aggregateId, Open open) {
+        return new ViewVersion(open.key(), aggregateId, open.view(), open.fromNs(), open.fromIndex(), RecordTime.OPEN,
+                               null, open.sequence(), true);
+    }
+
+    /** A new current version, to be inserted. */
+    static ViewVersion created(ViewKey key, String aggregateId, Object view, long fromNs, long fromIndex,
+                               long sequence) {
+        return new ViewVersion(key, aggregateId, view, fromNs, fromIndex, RecordTime.OPEN, null, sequence, false);
+    }
+
+    /** This version with the view a later event of the same decision made. */
+    void amend(Object changed) {
+        view = Objects.requireNonNull(changed, "view");
+        amended = true;
+    }
+
+    Open open() {
+        return new Open(key, view, fromNs, fromIndex, sequence);
     }
 
     /** The listing parent: a program's or project's portfolio, a change request's project. */

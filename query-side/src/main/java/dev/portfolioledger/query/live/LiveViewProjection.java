@@ -8,6 +8,7 @@ import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.axon.ProcessingGroups;
 import dev.portfolioledger.axon.deadletter.BatchedWrites;
 import dev.portfolioledger.query.asof.AggregateViews;
+import dev.portfolioledger.query.asof.CommittedStates;
 import dev.portfolioledger.query.changerequest.BaselineVersion;
 import dev.portfolioledger.query.changerequest.ChangeRequestView;
 import dev.portfolioledger.query.changerequest.ChangeRequests;
@@ -25,6 +26,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -59,16 +61,23 @@ public class LiveViewProjection {
     private final ProjectPlans plans;
     private final ChangeRequests changeRequests;
     private final LiveViewPositions positions;
+    private final CommittedStates<List<Object>> committed;
     private final BatchedWrites<DomainEventMessage<?>> writes;
 
+    /**
+     * @param stateCacheSize how many aggregates' views are kept in memory between batches
+     *                       ({@link CommittedStates}); 0 reads them for every batch
+     */
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
-                              ChangeRequests changeRequests, LiveViewPositions positions) {
+                              ChangeRequests changeRequests, LiveViewPositions positions,
+                              @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.portfolios = portfolios;
         this.programs = programs;
         this.projects = projects;
         this.plans = plans;
         this.changeRequests = changeRequests;
         this.positions = positions;
+        this.committed = new CommittedStates<>(stateCacheSize);
         this.writes = new BatchedWrites<>(LiveViewProjection.class.getName(), this::record);
     }
 
@@ -81,6 +90,7 @@ public class LiveViewProjection {
 
     @ResetHandler
     void reset() {
+        committed.clear();
         changeRequests.deleteAll();
         plans.deleteAll();
         projects.deleteAll();
@@ -105,9 +115,10 @@ public class LiveViewProjection {
         Map<ProgramView, Long> programRows = new LinkedHashMap<>();
         Map<ProjectView, Long> projectRows = new LinkedHashMap<>();
         Map<ProjectId, ProjectPlan> projectPlans = new HashMap<>();
-        List<ProjectPlan> changedPlans = new ArrayList<>();
+        List<ProjectPlans.Change> changedPlans = new ArrayList<>();
         Map<ChangeRequestView, Long> requestRows = new LinkedHashMap<>();
         List<BaselineVersion> versions = new ArrayList<>();
+        Map<String, CommittedStates.Entry<List<Object>>> after = new HashMap<>();
 
         byAggregate.forEach((id, stream) -> {
             stream.sort(Comparator.comparingLong(DomainEventMessage::getSequenceNumber));
@@ -133,6 +144,7 @@ public class LiveViewProjection {
             if (applied == last) {
                 return;
             }
+            after.put(id.toString(), new CommittedStates.Entry<>(applied, List.copyOf(views.views().values())));
             if (views.portfolio() != null) {
                 portfolioRows.put(views.portfolio(), applied);
             }
@@ -143,7 +155,7 @@ public class LiveViewProjection {
                 projectRows.put(views.project(), applied);
                 projectPlans.put(views.project().id(), views.plan());
                 if (!Objects.equals(planBefore, views.plan()) && views.plan() != null) {
-                    changedPlans.add(views.plan());
+                    changedPlans.add(new ProjectPlans.Change(planBefore, views.plan()));
                 }
                 for (ChangeRequestView request : views.changeRequests()) {
                     if (!request.equals(requestsBefore.get(request.changeRequestId()))) {
@@ -155,29 +167,40 @@ public class LiveViewProjection {
         portfolios.saveAll(portfolioRows);
         programs.saveAll(programRows);
         projects.saveAll(projectRows, projectPlans);
-        plans.replaceAll(changedPlans);
+        plans.rewrite(changedPlans);
         changeRequests.saveAll(requestRows);
         changeRequests.saveVersions(versions);
+        committed.putOnCommit(after);
     }
 
-    /** The stored rows of the batch's aggregates: one query per table. */
+    /**
+     * The stored views of the batch's aggregates: as committed by an earlier batch where that is
+     * held at the stored position, otherwise read with one query per table.
+     */
     private Stored load(java.util.Set<UUID> ids) {
         Stored stored = new Stored();
-        List<PortfolioId> portfolioIds = ids.stream().map(PortfolioId::new).toList();
-        List<ProgramId> programIds = ids.stream().map(ProgramId::new).toList();
-        List<ProjectId> projectIds = ids.stream().map(ProjectId::new).toList();
         stored.lastSequence.putAll(positions.of(ids));
-        List<PortfolioId> knownPortfolios = portfolioIds.stream()
-                .filter(id -> stored.lastSequence.containsKey(id.value())).toList();
-        portfolios.findAll(knownPortfolios).forEach((id, v) -> stored.add(id.value(), v));
-        programs.findAll(programIds.stream().filter(id -> stored.lastSequence.containsKey(id.value())).toList())
-                .forEach((id, v) -> stored.add(id.value(), v));
-        List<ProjectId> knownProjects = projectIds.stream()
-                .filter(id -> stored.lastSequence.containsKey(id.value())).toList();
-        if (!knownProjects.isEmpty()) {
-            projects.findAll(knownProjects).forEach((id, v) -> stored.add(id.value(), v));
-            plans.plansOf(knownProjects).forEach((id, p) -> stored.add(id.value(), p));
-            changeRequests.ofProjects(knownProjects).forEach((id, list) -> list.forEach(r -> stored.add(id.value(), r)));
+        List<UUID> toRead = new ArrayList<>();
+        stored.lastSequence.forEach((id, last) -> {
+            List<Object> held = committed.at(id.toString(), last);
+            if (held == null) {
+                toRead.add(id);
+            } else {
+                held.forEach(view -> stored.add(id, view));
+            }
+        });
+        if (toRead.isEmpty()) {
+            return stored;
+        }
+        portfolios.findAll(toRead.stream().map(PortfolioId::new).toList()).forEach((id, v) -> stored.add(id.value(), v));
+        programs.findAll(toRead.stream().map(ProgramId::new).toList()).forEach((id, v) -> stored.add(id.value(), v));
+        List<ProjectId> projectIds = toRead.stream().map(ProjectId::new).toList();
+        Map<ProjectId, ProjectView> projectViews = projects.findAll(projectIds);
+        if (!projectViews.isEmpty()) {
+            List<ProjectId> known = List.copyOf(projectViews.keySet());
+            projectViews.forEach((id, v) -> stored.add(id.value(), v));
+            plans.plansOf(known).forEach((id, p) -> stored.add(id.value(), p));
+            changeRequests.ofProjects(known).forEach((id, list) -> list.forEach(r -> stored.add(id.value(), r)));
         }
         return stored;
     }

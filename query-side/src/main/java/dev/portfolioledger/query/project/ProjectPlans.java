@@ -67,31 +67,71 @@ public class ProjectPlans {
         return plans;
     }
 
+    /** A plan as stored before a batch ({@code null}: rows unknown, rewrite them all) and after it. */
+    public record Change(ProjectPlan before, ProjectPlan after) {
+    }
+
     /**
-     * Rewrites the deliverable, milestone and budget line rows of the plans (objectives and baseline
-     * version are on project_view, written with the project's row): one delete and one batched
-     * insert per table for all the plans. Rewriting keeps positions dense and in list order.
+     * Writes the deliverable, milestone and budget line rows of the changed plans (objectives and
+     * baseline version are on project_view, written with the project's row): per list, the items
+     * after the longest prefix both versions share are deleted and inserted again, so positions stay
+     * dense and in list order, and an added item costs one insert rather than a rewrite of the
+     * list. One batched delete and one batched insert per table for all the plans.
      */
-    public void replaceAll(Collection<ProjectPlan> changed) {
-        if (changed.isEmpty()) {
+    public void rewrite(Collection<Change> changes) {
+        if (changes.isEmpty()) {
             return;
         }
-        Map<String, List<UUID>> ids = Map.of("ids", changed.stream().map(p -> p.projectId().value()).toList());
-        jdbc.update("DELETE FROM deliverable_view WHERE project_id IN (:ids)", ids);
-        jdbc.update("DELETE FROM milestone_view WHERE project_id IN (:ids)", ids);
-        jdbc.update("DELETE FROM budget_line_view WHERE project_id IN (:ids)", ids);
+        List<MapSqlParameterSource> deliverableCuts = new ArrayList<>();
+        List<MapSqlParameterSource> milestoneCuts = new ArrayList<>();
+        List<MapSqlParameterSource> lineCuts = new ArrayList<>();
         List<MapSqlParameterSource> deliverables = new ArrayList<>();
         List<MapSqlParameterSource> milestones = new ArrayList<>();
         List<MapSqlParameterSource> lines = new ArrayList<>();
-        for (ProjectPlan plan : changed) {
-            UUID projectId = plan.projectId().value();
-            deliverables.addAll(List.of(deliverableRows(projectId, plan.deliverables())));
-            milestones.addAll(List.of(milestoneRows(projectId, plan.milestones())));
-            lines.addAll(List.of(budgetLineRows(projectId, plan.budget())));
+        for (Change change : changes) {
+            UUID projectId = change.after().projectId().value();
+            ProjectPlan before = change.before();
+            int keptDeliverables = before == null ? 0 : sharedPrefix(before.deliverables(), change.after().deliverables());
+            int keptMilestones = before == null ? 0 : sharedPrefix(before.milestones(), change.after().milestones());
+            int keptLines = before == null ? 0 : sharedPrefix(before.budget(), change.after().budget());
+            if (before == null || keptDeliverables < before.deliverables().size()) {
+                deliverableCuts.add(cut(projectId, keptDeliverables));
+            }
+            if (before == null || keptMilestones < before.milestones().size()) {
+                milestoneCuts.add(cut(projectId, keptMilestones));
+            }
+            if (before == null || keptLines < before.budget().size()) {
+                lineCuts.add(cut(projectId, keptLines));
+            }
+            deliverables.addAll(deliverableRows(projectId, change.after().deliverables(), keptDeliverables));
+            milestones.addAll(milestoneRows(projectId, change.after().milestones(), keptMilestones));
+            lines.addAll(budgetLineRows(projectId, change.after().budget(), keptLines));
         }
+        deleteFrom("deliverable_view", deliverableCuts);
+        deleteFrom("milestone_view", milestoneCuts);
+        deleteFrom("budget_line_view", lineCuts);
         insertDeliverables(deliverables.toArray(MapSqlParameterSource[]::new));
         insertMilestones(milestones.toArray(MapSqlParameterSource[]::new));
         insertBudgetLines(lines.toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static int sharedPrefix(List<?> before, List<?> after) {
+        int shared = 0;
+        while (shared < before.size() && shared < after.size() && before.get(shared).equals(after.get(shared))) {
+            shared++;
+        }
+        return shared;
+    }
+
+    private static MapSqlParameterSource cut(UUID projectId, int fromPosition) {
+        return new MapSqlParameterSource("projectId", projectId).addValue("from", fromPosition);
+    }
+
+    private void deleteFrom(String table, List<MapSqlParameterSource> cuts) {
+        if (!cuts.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM " + table + " WHERE project_id = :projectId AND position >= :from",
+                             cuts.toArray(MapSqlParameterSource[]::new));
+        }
     }
 
     /** Clears the plan rows; project_view itself is cleared by {@link ProjectProjection}. */
@@ -192,11 +232,12 @@ public class ProjectPlans {
         return budgets;
     }
 
-    private static MapSqlParameterSource[] deliverableRows(UUID projectId, List<DeliverablePlan> deliverables) {
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[deliverables.size()];
-        for (int i = 0; i < rows.length; i++) {
+    private static List<MapSqlParameterSource> deliverableRows(UUID projectId, List<DeliverablePlan> deliverables,
+                                                               int from) {
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        for (int i = from; i < deliverables.size(); i++) {
             DeliverablePlan d = deliverables.get(i);
-            rows[i] = new MapSqlParameterSource()
+            rows.add(new MapSqlParameterSource()
                     .addValue("projectId", projectId)
                     .addValue("deliverableId", d.deliverableId().value())
                     .addValue("position", i)
@@ -206,7 +247,7 @@ public class ProjectPlans {
                     .addValue("plannedCost", d.plannedCost().amount())
                     .addValue("currency", d.plannedCost().currency().getCurrencyCode())
                     .addValue("plannedStart", d.plannedStart())
-                    .addValue("plannedFinish", d.plannedFinish());
+                    .addValue("plannedFinish", d.plannedFinish()));
         }
         return rows;
     }
@@ -221,11 +262,12 @@ public class ProjectPlans {
                 """, rows);
     }
 
-    private static MapSqlParameterSource[] milestoneRows(UUID projectId, List<MilestonePlan> milestones) {
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[milestones.size()];
-        for (int i = 0; i < rows.length; i++) {
+    private static List<MapSqlParameterSource> milestoneRows(UUID projectId, List<MilestonePlan> milestones,
+                                                             int from) {
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        for (int i = from; i < milestones.size(); i++) {
             MilestonePlan m = milestones.get(i);
-            rows[i] = new MapSqlParameterSource()
+            rows.add(new MapSqlParameterSource()
                     .addValue("projectId", projectId)
                     .addValue("milestoneId", m.milestoneId().value())
                     .addValue("position", i)
@@ -233,7 +275,7 @@ public class ProjectPlans {
                     .addValue("dueDate", m.dueDate())
                     // sent as text[] and cast: the driver has no portable binding for uuid[]
                     .addValue("deliverableIds", m.deliverableIds().stream().map(DeliverableId::toString)
-                            .toArray(String[]::new));
+                            .toArray(String[]::new)));
         }
         return rows;
     }
@@ -245,16 +287,16 @@ public class ProjectPlans {
                 """, rows);
     }
 
-    private static MapSqlParameterSource[] budgetLineRows(UUID projectId, List<BudgetLine> lines) {
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[lines.size()];
-        for (int i = 0; i < rows.length; i++) {
+    private static List<MapSqlParameterSource> budgetLineRows(UUID projectId, List<BudgetLine> lines, int from) {
+        List<MapSqlParameterSource> rows = new ArrayList<>();
+        for (int i = from; i < lines.size(); i++) {
             BudgetLine line = lines.get(i);
-            rows[i] = new MapSqlParameterSource()
+            rows.add(new MapSqlParameterSource()
                     .addValue("projectId", projectId)
                     .addValue("category", line.category().name())
                     .addValue("position", i)
                     .addValue("amount", line.amount().amount())
-                    .addValue("currency", line.amount().currency().getCurrencyCode());
+                    .addValue("currency", line.amount().currency().getCurrencyCode()));
         }
         return rows;
     }
