@@ -124,7 +124,7 @@ public final class AggregateViews {
     }
 
     /** The change request an event concerns, as the change request projection keys it; null for other events. */
-    private static ChangeRequestId changeRequestOf(Object event) {
+    public static ChangeRequestId changeRequestOf(Object event) {
         if (event instanceof ChangeRequestSubmittedEvent e) {
             return e.changeRequestId();
         }

@@ -1,6 +1,7 @@
 package dev.portfolioledger.query.live;
 
 import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestId;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.BaselineEstablishedEvent;
@@ -129,11 +130,17 @@ public class LiveViewProjection {
             views.changeRequests().forEach(r -> requestsBefore.put(r.changeRequestId(), r));
             long last = stored.lastSequence.getOrDefault(id, -1L);
             long applied = last;
+            // per request, the newest event that concerned it: its row's last_sequence, the same in every replay
+            Map<ChangeRequestId, Long> requestSequences = new HashMap<>();
             for (DomainEventMessage<?> event : stream) {
                 if (event.getSequenceNumber() <= last) {
                     continue; // redelivered, or replayed over views that have it
                 }
                 views.apply(event.getPayload(), event.getTimestamp(), event.getSequenceNumber());
+                ChangeRequestId requestId = AggregateViews.changeRequestOf(event.getPayload());
+                if (requestId != null) {
+                    requestSequences.put(requestId, event.getSequenceNumber());
+                }
                 if (event.getPayload() instanceof BaselineEstablishedEvent e) {
                     versions.add(BaselineVersion.of(e, event.getTimestamp()));
                 } else if (event.getPayload() instanceof BaselineRevisedEvent e) {
@@ -159,7 +166,7 @@ public class LiveViewProjection {
                 }
                 for (ChangeRequestView request : views.changeRequests()) {
                     if (!request.equals(requestsBefore.get(request.changeRequestId()))) {
-                        requestRows.put(request, applied);
+                        requestRows.put(request, requestSequences.getOrDefault(request.changeRequestId(), applied));
                     }
                 }
             }
