@@ -53,6 +53,9 @@ public final class BenchmarkHarness {
     private String pagedReadRow;
     /** The replay half of the scale phase's closing line; the reads add theirs. */
     private String scaleReplayTarget;
+    /** The scale phase's replay rate (S3) and the write ceiling (S5b), for the ratios printed after them. */
+    private double replayRate = Double.NaN;
+    private double writeCeilingRate = Double.NaN;
 
     private BenchmarkHarness(BenchmarkOptions options) {
         this.options = options;
@@ -225,6 +228,22 @@ public final class BenchmarkHarness {
             report.summary.add(storageLine);
             report.blank();
 
+            report.line("== S5b. Write ceiling: the rows the replay wrote, copied inside PostgreSQL (INSERT ... SELECT "
+                    + "into empty copies of the tables with their indexes)");
+            ScaleBenchmark.WriteCeiling ceiling = scale.writeCeiling();
+            StringBuilder perTable = new StringBuilder();
+            ceiling.seconds().forEach((table, took) -> perTable.append(perTable.isEmpty() ? "" : ", ")
+                    .append(String.format("%s %.1f s", table, took)));
+            report.line("   " + perTable);
+            writeCeilingRate = storage.events() / ceiling.total();
+            String ceilingLine = String.format("write ceiling: storing the read side's rows takes PostgreSQL %.1f s "
+                            + "by itself, so no replay of these %,d events can pass %,.0f events/s on this server; the replay "
+                            + "reached %.2f of it", ceiling.total(), storage.events(), writeCeilingRate,
+                    replayRate / writeCeilingRate);
+            report.line("   " + ceilingLine);
+            report.summary.add(ceilingLine);
+            report.blank();
+
             report.line("== S6. Rebuild in the running app, as an operator would (rebuildProjection of every group at "
                     + "once): the JVM is warm now, where S3 paid for its warm-up");
             boolean identical = rebuildWarm(app, scale);
@@ -258,6 +277,7 @@ public final class BenchmarkHarness {
         }
         double seconds = replay.allCaughtUpSeconds() - replay.firstStartSeconds();
         double rate = events / seconds;
+        replayRate = rate;
         double ratio = rate / rawRowsPerSecond;
         String replayLine = String.format("replay of %,d events into all projections: %.1f s from the first group's "
                         + "start (%.1f s after the app's start call): %,.0f events/s (target >= %,.0f: %s); ratio to the "
@@ -331,6 +351,10 @@ public final class BenchmarkHarness {
                 ReplayWatch.postgresCpuSeconds() - postgres);
         report.line("   " + line);
         report.summary.add(line);
+        String ofCeiling = String.format("warm rebuild: %.2f of the write ceiling (%,.0f events/s)",
+                rate / writeCeilingRate, writeCeilingRate);
+        report.line("   " + ofCeiling);
+        report.summary.add(ofCeiling);
         Map<String, String> after = scale.checksums();
         boolean identical = before.equals(after);
         report.line("   read side after the rebuild " + (identical ? "identical to S3's, row for row (count and checksum "

@@ -485,6 +485,39 @@ final class ScaleBenchmark {
                    long versions) {
     }
 
+    /** What writing the read side costs PostgreSQL alone: seconds per table, and in all. */
+    record WriteCeiling(Map<String, Double> seconds, double total) {
+    }
+
+    /**
+     * The replay's other ceiling: the rows the replay wrote, copied inside the server with one
+     * {@code INSERT ... SELECT} per table into an empty copy of the table with the same indexes and
+     * constraints (a scratch schema, dropped after). No client, no round trips, no JSON: what the
+     * database needs to store the same rows, which no replay can beat.
+     */
+    WriteCeiling writeCeiling() throws SQLException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        double total = 0;
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS bench_ceiling CASCADE");
+            statement.execute("CREATE SCHEMA bench_ceiling");
+            try {
+                for (String table : READ_SIDE.subList(0, READ_SIDE.size() - 1)) {
+                    statement.execute("CREATE TABLE bench_ceiling." + table + " (LIKE public." + table
+                            + " INCLUDING ALL)");
+                    long start = System.nanoTime();
+                    statement.execute("INSERT INTO bench_ceiling." + table + " SELECT * FROM public." + table);
+                    double took = (System.nanoTime() - start) / 1e9;
+                    seconds.put(table, took);
+                    total += took;
+                }
+            } finally {
+                statement.execute("DROP SCHEMA bench_ceiling CASCADE");
+            }
+        }
+        return new WriteCeiling(seconds, total);
+    }
+
     /**
      * Per read-side table, its row count and an order-independent checksum of its rows (the sum of
      * a 60-bit slice of each row's md5): equal before and after a rebuild when the rebuild wrote

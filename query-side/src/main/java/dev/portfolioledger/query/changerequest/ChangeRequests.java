@@ -196,8 +196,8 @@ public class ChangeRequests {
     }
 
     public void deleteAll() {
-        jdbc.getJdbcTemplate().update("DELETE FROM change_request_view");
-        jdbc.getJdbcTemplate().update("DELETE FROM baseline_version_view");
+        jdbc.getJdbcTemplate().execute("TRUNCATE change_request_view");
+        jdbc.getJdbcTemplate().execute("TRUNCATE baseline_version_view");
     }
 
     private ChangeRequestView view(ResultSet rs) throws SQLException {

@@ -107,7 +107,7 @@ public class Portfolios {
     }
 
     public void deleteAll() {
-        jdbc.getJdbcTemplate().update("DELETE FROM portfolio_view");
+        jdbc.getJdbcTemplate().execute("TRUNCATE portfolio_view");
     }
 
     private static RowMapper<Edge<PortfolioView>> edge() {

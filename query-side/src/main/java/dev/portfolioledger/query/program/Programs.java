@@ -134,7 +134,7 @@ public class Programs {
     }
 
     public void deleteAll() {
-        jdbc.getJdbcTemplate().update("DELETE FROM program_view");
+        jdbc.getJdbcTemplate().execute("TRUNCATE program_view");
     }
 
     private static ProgramView view(ResultSet rs, int rowNum) throws SQLException {

@@ -136,9 +136,9 @@ public class ProjectPlans {
 
     /** Clears the plan rows; project_view itself is cleared by {@link ProjectProjection}. */
     public void deleteAll() {
-        jdbc.getJdbcTemplate().update("DELETE FROM deliverable_view");
-        jdbc.getJdbcTemplate().update("DELETE FROM milestone_view");
-        jdbc.getJdbcTemplate().update("DELETE FROM budget_line_view");
+        jdbc.getJdbcTemplate().execute("TRUNCATE deliverable_view");
+        jdbc.getJdbcTemplate().execute("TRUNCATE milestone_view");
+        jdbc.getJdbcTemplate().execute("TRUNCATE budget_line_view");
     }
 
     /** The objectives of each project that has a view; projects without one have no entry. */
