@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class AuditTrailGraphQlTest extends GraphQlIntegrationTest {
 
@@ -124,6 +125,36 @@ class AuditTrailGraphQlTest extends GraphQlIntegrationTest {
                 .hasSize(4);
         assertThat(entries(Map.of("aggregateId", projectId, "to", before.toString()))).isEmpty();
         assertThat(entries(Map.of("aggregateId", projectId, "from", after.toString()))).isEmpty();
+    }
+
+    @Test
+    void filtersByCorrelationIdAndByRequestId() {
+        String portfolioId = newPortfolio();
+        String projectId = newProject(portfolioId, null);
+        String otherId = newProject(portfolioId, null);
+        transition("approveProject", otherId, "pmo");
+        String requestId = "audit-correlation-" + System.nanoTime();
+        HttpGraphQlTester pmo = HttpGraphQlTester.create(client()
+                .defaultHeaders(h -> {
+                    h.setBasicAuth("pmo", "pmo-demo");
+                    h.set("X-Request-Id", requestId);
+                }).build());
+        String correlationId = pmo.document("""
+                        mutation($input: ApproveProjectInput!) { approveProject(input: $input) { correlationId } }
+                        """).variable("input", Map.of("projectId", projectId)).execute()
+                .path("approveProject.correlationId").entity(String.class).get();
+        awaitEntries(Map.of("aggregateId", projectId), 3);
+
+        // the approval is two events of one command: both, and nothing of the other project's approval
+        assertThat(entries(Map.of("correlationId", correlationId)))
+                .extracting(e -> e.get("eventType"), e -> e.get("aggregateId"))
+                .containsExactly(tuple("BaselineEstablishedEvent", projectId), tuple("ProjectApprovedEvent", projectId));
+        assertThat(entries(Map.of("requestId", requestId)))
+                .extracting(e -> e.get("eventType"))
+                .containsExactly("BaselineEstablishedEvent", "ProjectApprovedEvent");
+        assertThat(entries(Map.of("requestId", requestId, "eventType", "ProjectApprovedEvent")))
+                .singleElement().satisfies(e -> assertThat(e).containsEntry("correlationId", correlationId));
+        assertThat(entries(Map.of("correlationId", "no-such-correlation"))).isEmpty();
     }
 
     @Test

@@ -98,6 +98,14 @@ public class AuditEntries {
             conditions.add("event_type = :eventType");
             params.addValue("eventType", filter.eventType());
         }
+        if (filter.correlationId() != null) {
+            conditions.add("correlation_id = :correlationId");
+            params.addValue("correlationId", filter.correlationId());
+        }
+        if (filter.requestId() != null) {
+            conditions.add("request_id = :requestId");
+            params.addValue("requestId", filter.requestId());
+        }
         if (filter.from() != null) {
             conditions.add("recorded_at >= :from");
             params.addValue("from", filter.from());

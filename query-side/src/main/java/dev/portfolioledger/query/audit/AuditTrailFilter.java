@@ -7,17 +7,21 @@ import java.time.OffsetDateTime;
 /**
  * Which audit entries a page holds; every criterion is optional and they combine with AND.
  *
- * @param from entries recorded at or after this instant
- * @param to   entries recorded before this instant
+ * @param correlationId entries of this correlation (a request and everything it caused)
+ * @param requestId     entries stored while serving this HTTP request
+ * @param from          entries recorded at or after this instant
+ * @param to            entries recorded before this instant
  */
 public record AuditTrailFilter(
         String aggregateId,
         String actor,
         String eventType,
+        String correlationId,
+        String requestId,
         OffsetDateTime from,
         OffsetDateTime to) {
 
-    public static final AuditTrailFilter ALL = new AuditTrailFilter(null, null, null, null, null);
+    public static final AuditTrailFilter ALL = new AuditTrailFilter(null, null, null, null, null, null, null);
 
     /**
      * Refuses an interval that ends before it starts. Not a constructor check: Spring's argument

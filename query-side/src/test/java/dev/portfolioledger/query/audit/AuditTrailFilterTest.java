@@ -16,7 +16,7 @@ class AuditTrailFilterTest {
 
     @Test
     void refusesAnIntervalThatEndsBeforeItStarts() {
-        assertThatThrownBy(() -> new AuditTrailFilter(null, null, null, NOON, NOON.minusSeconds(1)).checked())
+        assertThatThrownBy(() -> new AuditTrailFilter(null, null, null, null, null, NOON, NOON.minusSeconds(1)).checked())
                 .isInstanceOf(RuleViolation.class)
                 .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
     }
@@ -24,9 +24,9 @@ class AuditTrailFilterTest {
     @Test
     void acceptsOpenAndEmptyIntervals() {
         assertThatCode(() -> {
-            new AuditTrailFilter(null, null, null, NOON, NOON).checked();
-            new AuditTrailFilter(null, null, null, NOON, null).checked();
-            new AuditTrailFilter(null, null, null, null, NOON).checked();
+            new AuditTrailFilter(null, null, null, null, null, NOON, NOON).checked();
+            new AuditTrailFilter(null, null, null, null, null, NOON, null).checked();
+            new AuditTrailFilter(null, null, null, null, null, null, NOON).checked();
         }).doesNotThrowAnyException();
     }
 }
