@@ -140,6 +140,7 @@ public class Project {
     void handle(ReviseProjectDetailsCommand command) {
         requireStatus(ProjectStatus.PROPOSED, "revise the details of");
         requireMilestonesInside(command.plannedStart(), command.plannedFinish());
+        requireDeliverablesInside(command.plannedStart(), command.plannedFinish());
         apply(new ProjectDetailsRevisedEvent(projectId, command.name(), command.description(), command.manager(),
                 command.sponsor(), command.methodology(), command.plannedStart(), command.plannedFinish()));
     }
@@ -160,6 +161,7 @@ public class Project {
         requirePlanningOpen("add a deliverable to");
         requireInCurrency(command.plannedCost(), portfolioCurrency, "plannedCost");
         requireNewDeliverableId(command.deliverableId());
+        requireInsideWindow(command.plan(), "");
         apply(new DeliverableAddedEvent(projectId, command.plan()));
     }
 
@@ -168,6 +170,7 @@ public class Project {
         requirePlanningOpen("revise a deliverable of");
         requireInCurrency(command.plannedCost(), portfolioCurrency, "plannedCost");
         requireDeliverable(command.deliverableId());
+        requireInsideWindow(command.plan(), "");
         apply(new DeliverableRevisedEvent(projectId, command.plan()));
     }
 
@@ -374,7 +377,15 @@ public class Project {
     }
 
     /** At submission: money in the portfolio's currency and every referenced id known now. */
+    /**
+     * At submission: every change must fit the current baseline with the request's earlier
+     * changes applied, as approval will apply them; a request that adds one deliverable id twice
+     * or removes one deliverable twice could never be approved, so it is refused now.
+     */
     private void requireChangesFitAtSubmission(List<ProposedChange> changes, Currency portfolioCurrency) {
+        Set<DeliverableId> present = new HashSet<>(deliverables.keySet());
+        Map<DeliverableId, Integer> addedAt = new HashMap<>();
+        Map<DeliverableId, Integer> removedAt = new HashMap<>();
         for (int i = 0; i < changes.size(); i++) {
             ProposedChange change = changes.get(i);
             String field = "changes[" + i + "]";
@@ -382,17 +393,30 @@ public class Project {
                 case ADD_DELIVERABLE -> {
                     requireInCurrency(change.deliverable().plannedCost(), portfolioCurrency,
                             field + ".deliverable.plannedCost");
-                    if (usedDeliverableIds.contains(change.deliverable().deliverableId())) {
+                    requireInsideWindow(change.deliverable(), field + ".deliverable.");
+                    DeliverableId id = change.deliverable().deliverableId();
+                    if (addedAt.containsKey(id)) {
+                        throw new RuleViolation(ErrorCode.VALIDATION_FAILED, field + " would " + change.describe()
+                                + ", but changes[" + addedAt.get(id) + "] adds that deliverable already");
+                    }
+                    if (usedDeliverableIds.contains(id)) {
                         throw new RuleViolation(ErrorCode.VALIDATION_FAILED, field + " would " + change.describe()
                                 + ", but that id already exists or existed in project " + projectId);
                     }
+                    addedAt.put(id, i);
+                    present.add(id);
                 }
                 case MODIFY_DELIVERABLE -> {
                     requireInCurrency(change.deliverable().plannedCost(), portfolioCurrency,
                             field + ".deliverable.plannedCost");
-                    requireKnownDeliverable(field, change);
+                    requireInsideWindow(change.deliverable(), field + ".deliverable.");
+                    requireStillPresent(field, change, present, removedAt);
                 }
-                case REMOVE_DELIVERABLE -> requireKnownDeliverable(field, change);
+                case REMOVE_DELIVERABLE -> {
+                    requireStillPresent(field, change, present, removedAt);
+                    present.remove(change.targetDeliverableId());
+                    removedAt.put(change.targetDeliverableId(), i);
+                }
                 case MOVE_MILESTONE -> {
                     if (!milestones.containsKey(change.milestoneId())) {
                         throw new RuleViolation(ErrorCode.VALIDATION_FAILED, field + " would " + change.describe()
@@ -409,8 +433,15 @@ public class Project {
         }
     }
 
-    private void requireKnownDeliverable(String field, ProposedChange change) {
-        if (!deliverables.containsKey(change.targetDeliverableId())) {
+    /** The change's deliverable must be in the baseline, or added by an earlier change, and not removed since. */
+    private void requireStillPresent(String field, ProposedChange change, Set<DeliverableId> present,
+                                     Map<DeliverableId, Integer> removedAt) {
+        DeliverableId id = change.targetDeliverableId();
+        if (removedAt.containsKey(id) && !present.contains(id)) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, field + " would " + change.describe()
+                    + ", but changes[" + removedAt.get(id) + "] removes that deliverable already");
+        }
+        if (!present.contains(id)) {
             throw new RuleViolation(ErrorCode.VALIDATION_FAILED, field + " would " + change.describe()
                     + ", but project " + projectId + " has no such deliverable");
         }
@@ -426,10 +457,14 @@ public class Project {
         Optional<Currency> baselineCurrency = baselineCurrency();
         for (ProposedChange change : changes) {
             String conflict = switch (change.kind()) {
-                case ADD_DELIVERABLE -> used.add(change.targetDeliverableId()) ? null
-                        : "the deliverable id already exists or existed";
-                case MODIFY_DELIVERABLE -> present.contains(change.targetDeliverableId()) ? null
-                        : "the baseline no longer has that deliverable";
+                case ADD_DELIVERABLE -> !used.add(change.targetDeliverableId())
+                        ? "the deliverable id already exists or existed"
+                        : outsideWindow(change.deliverable()) ? "its dates are outside the planned window "
+                                + plannedStart + " to " + plannedFinish : null;
+                case MODIFY_DELIVERABLE -> !present.contains(change.targetDeliverableId())
+                        ? "the baseline no longer has that deliverable"
+                        : outsideWindow(change.deliverable()) ? "its dates are outside the planned window "
+                                + plannedStart + " to " + plannedFinish : null;
                 case REMOVE_DELIVERABLE -> present.remove(change.targetDeliverableId()) ? null
                         : "the baseline no longer has that deliverable";
                 case MOVE_MILESTONE -> !milestones.containsKey(change.milestoneId())
@@ -459,6 +494,10 @@ public class Project {
 
     private boolean outsideWindow(LocalDate date) {
         return date.isBefore(plannedStart) || date.isAfter(plannedFinish);
+    }
+
+    private boolean outsideWindow(DeliverablePlan deliverable) {
+        return outsideWindow(deliverable.plannedStart()) || outsideWindow(deliverable.plannedFinish());
     }
 
     private static void requirePortfolioNotArchived(PortfolioFacts portfolio) {
@@ -545,6 +584,31 @@ public class Project {
         if (dueDate.isBefore(plannedStart) || dueDate.isAfter(plannedFinish)) {
             throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "dueDate " + dueDate
                     + " is outside the project's planned window " + plannedStart + " to " + plannedFinish);
+        }
+    }
+
+    /** A deliverable is planned inside the project's window, as milestones are. */
+    private void requireInsideWindow(DeliverablePlan deliverable, String fieldPrefix) {
+        if (outsideWindow(deliverable.plannedStart())) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, fieldPrefix + "plannedStart " + deliverable.plannedStart()
+                    + " is outside the project's planned window " + plannedStart + " to " + plannedFinish);
+        }
+        if (outsideWindow(deliverable.plannedFinish())) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, fieldPrefix + "plannedFinish "
+                    + deliverable.plannedFinish() + " is outside the project's planned window " + plannedStart + " to "
+                    + plannedFinish);
+        }
+    }
+
+    /** New project dates must not strand a deliverable outside them. */
+    private void requireDeliverablesInside(LocalDate newStart, LocalDate newFinish) {
+        for (DeliverablePlan deliverable : deliverables.values()) {
+            if (deliverable.plannedStart().isBefore(newStart) || deliverable.plannedFinish().isAfter(newFinish)) {
+                throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "Deliverable " + deliverable.deliverableId()
+                        + " (\"" + deliverable.name() + "\") is planned " + deliverable.plannedStart() + " to "
+                        + deliverable.plannedFinish() + ", outside the new planned window " + newStart + " to "
+                        + newFinish + "; revise or remove it first");
+            }
         }
     }
 

@@ -176,6 +176,63 @@ class ChangeRequestTest {
     }
 
     @Test
+    void cannotSubmitChangeRequestThatAddsOneDeliverableTwice() {
+        List<ProposedChange> twice = List.of(ProposedChange.addDeliverable(TRAINING_PLAN),
+                ProposedChange.addDeliverable(TRAINING_PLAN));
+        fixture.given(baselined())
+                .when(submit(CR1, twice), by(ALICE))
+                .expectException(refusedWith(VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("changes[1] would add deliverable"))
+                .expectExceptionMessage(containsString("but changes[0] adds that deliverable already"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotSubmitChangeRequestThatRemovesOneDeliverableTwice() {
+        List<ProposedChange> twice = List.of(ProposedChange.removeDeliverable(BUILD),
+                ProposedChange.removeDeliverable(BUILD));
+        fixture.given(baselined())
+                .when(submit(CR1, twice), by(ALICE))
+                .expectException(refusedWith(VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("but changes[0] removes that deliverable already"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotSubmitChangeRequestThatModifiesADeliverableItRemoves() {
+        List<ProposedChange> changes = List.of(ProposedChange.removeDeliverable(BUILD),
+                ProposedChange.modifyDeliverable(BUILD_BIGGER));
+        fixture.given(baselined())
+                .when(submit(CR1, changes), by(ALICE))
+                .expectException(refusedWith(VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("but changes[0] removes that deliverable already"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void canSubmitChangeRequestThatAddsADeliverableAndRevisesIt() {
+        DeliverablePlan revisedTraining = new DeliverablePlan(TRAINING, "Training", "Two sessions", null,
+                eur("6000"), LocalDate.of(2027, 6, 1), PLANNED_FINISH);
+        List<ProposedChange> changes = List.of(ProposedChange.addDeliverable(TRAINING_PLAN),
+                ProposedChange.modifyDeliverable(revisedTraining));
+        fixture.given(baselined())
+                .when(submit(CR1, changes), by(ALICE))
+                .expectEvents(submitted(CR1, changes));
+    }
+
+    @Test
+    void cannotSubmitChangeRequestWithADeliverableOutsideTheProjectWindow() {
+        DeliverablePlan late = new DeliverablePlan(TRAINING, "Training", null, null, eur("5000"),
+                LocalDate.of(2027, 6, 1), LocalDate.of(2030, 1, 31));
+        fixture.given(baselined())
+                .when(submit(CR1, List.of(ProposedChange.addDeliverable(late))), by(ALICE))
+                .expectException(refusedWith(VALIDATION_FAILED))
+                .expectExceptionMessage("changes[0].deliverable.plannedFinish 2030-01-31 is outside the project's "
+                        + "planned window 2027-01-04 to 2027-06-30")
+                .expectNoEvents();
+    }
+
+    @Test
     void cannotSubmitChangeRequestWhileProposed() {
         fixture.given(PROPOSED)
                 .when(submit(CR1, ADD_TRAINING), by(ALICE))

@@ -183,6 +183,40 @@ class ProjectPlanningTest {
     }
 
     @Test
+    void cannotAddDeliverableOutsideTheProjectWindow() {
+        DeliverablePlan late = new DeliverablePlan(BUILD, "Build", null, null, eur("48000"),
+                LocalDate.of(2027, 3, 1), LocalDate.of(2030, 6, 30));
+        fixture.given(history())
+                .when(add(late))
+                .expectException(refusedWith(VALIDATION_FAILED))
+                .expectExceptionMessage("plannedFinish 2030-06-30 is outside the project's planned window "
+                        + "2027-01-04 to 2027-06-30")
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotReviseDeliverableToStartBeforeTheProject() {
+        DeliverablePlan early = new DeliverablePlan(DESIGN, "Design", null, null, eur("12000.00"),
+                LocalDate.of(2026, 12, 1), LocalDate.of(2027, 2, 26));
+        fixture.given(history(new DeliverableAddedEvent(PROJECT, DESIGN_PLAN)))
+                .when(revise(early))
+                .expectException(refusedWith(VALIDATION_FAILED))
+                .expectExceptionMessage("plannedStart 2026-12-01 is outside the project's planned window "
+                        + "2027-01-04 to 2027-06-30")
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotShrinkTheProjectWindowAwayFromADeliverable() {
+        fixture.given(history(new DeliverableAddedEvent(PROJECT, BUILD_PLAN)))
+                .when(reviseWindow(PLANNED_START, LocalDate.of(2027, 5, 31)))
+                .expectException(refusedWith(VALIDATION_FAILED))
+                .expectExceptionMessage(containsString("outside the new planned window 2027-01-04 to 2027-05-31; "
+                        + "revise or remove it first"))
+                .expectNoEvents();
+    }
+
+    @Test
     void cannotPlanForUnknownProject() {
         fixture.givenNoPriorActivity()
                 .when(new AddDeliverableCommand(UNKNOWN_PROJECT, DESIGN, "Design", null, null, eur("1"),
@@ -369,11 +403,12 @@ class ProjectPlanningTest {
     }
 
     @Test
-    void canReviseDetailsKeepingMilestonesInsideWindow() {
+    void canReviseDetailsKeepingMilestonesAndDeliverablesInsideWindow() {
+        // an earlier start keeps go-live (June 1st) and both deliverables (to June 30th) inside
         fixture.given(planned())
-                .when(reviseWindow(PLANNED_START, LocalDate.of(2027, 6, 1)))
+                .when(reviseWindow(LocalDate.of(2026, 12, 1), PLANNED_FINISH))
                 .expectEvents(new ProjectDetailsRevisedEvent(PROJECT, "Web shop", "Sell online", "Pia Manager",
-                        "Sam Sponsor", Methodology.SCRUM, PLANNED_START, LocalDate.of(2027, 6, 1)));
+                        "Sam Sponsor", Methodology.SCRUM, LocalDate.of(2026, 12, 1), PLANNED_FINISH));
     }
 
     @Test
