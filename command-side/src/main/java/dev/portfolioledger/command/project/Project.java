@@ -68,7 +68,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -105,8 +104,8 @@ public class Project {
     private final Map<MilestoneId, MilestonePlan> milestones = new LinkedHashMap<>();
     /** Every milestone id ever scheduled, for the same reason as {@link #usedDeliverableIds}. */
     private final Set<MilestoneId> usedMilestoneIds = new HashSet<>();
-    /** Non-zero budget lines; EnumMap keeps them in category order, the order of the baseline. */
-    private final Map<CostCategory, Money> budget = new EnumMap<>(CostCategory.class);
+    /** Non-zero budget lines in the order their categories were first planned (the order the baseline lists). */
+    private final Map<CostCategory, Money> budget = new LinkedHashMap<>();
     /** 0 while no baseline exists. */
     private int baselineVersion;
     /** Every change request ever submitted, by id, so an id is never reused. */

@@ -217,6 +217,16 @@ class ProjectPlanningTest {
     }
 
     @Test
+    void baselineListsBudgetLinesInTheOrderFirstPlanned() {
+        fixture.given(history(new BudgetLinePlannedEvent(PROJECT, new BudgetLine(CostCategory.MATERIALS, eur("8000"))),
+                        new BudgetLinePlannedEvent(PROJECT, new BudgetLine(CostCategory.LABOUR, eur("45000")))))
+                .when(new ApproveProjectCommand(PROJECT))
+                .expectEvents(APPROVED, new BaselineEstablishedEvent(PROJECT, 1, List.of(), List.of(),
+                        List.of(new BudgetLine(CostCategory.MATERIALS, eur("8000")),
+                                new BudgetLine(CostCategory.LABOUR, eur("45000")))));
+    }
+
+    @Test
     void cannotPlanForUnknownProject() {
         fixture.givenNoPriorActivity()
                 .when(new AddDeliverableCommand(UNKNOWN_PROJECT, DESIGN, "Design", null, null, eur("1"),

@@ -129,9 +129,23 @@ public record ProjectPlan(
      * The baseline is what approval froze, so the plan becomes exactly its content (the same as the
      * plan before, unless an earlier event went missing) and takes its version.
      */
+    /**
+     * Approval froze the plan as the baseline. Budget lines keep the order their categories were
+     * first planned in: approvals stored before that order travelled in the event list them in
+     * category order, so the plan's own order wins and lines it does not hold follow.
+     */
     public ProjectPlan on(BaselineEstablishedEvent e) {
-        return new ProjectPlan(projectId, orEmpty(e.deliverables()), orEmpty(e.milestones()),
-                               nonZero(orEmpty(e.budget())), objectives, e.version());
+        List<BudgetLine> frozen = new ArrayList<>(nonZero(orEmpty(e.budget())));
+        List<BudgetLine> ordered = new ArrayList<>();
+        for (BudgetLine line : budget) {
+            int at = indexOf(frozen, BudgetLine::category, line.category());
+            if (at >= 0) {
+                ordered.add(frozen.remove(at));
+            }
+        }
+        ordered.addAll(frozen);
+        return new ProjectPlan(projectId, orEmpty(e.deliverables()), orEmpty(e.milestones()), ordered, objectives,
+                               e.version());
     }
 
     /**

@@ -166,6 +166,20 @@ class ProjectPlanEvolutionTest {
     }
 
     @Test
+    void approvalKeepsBudgetLinesInTheOrderFirstPlanned() {
+        // stored approvals list their lines in category order (LABOUR before MATERIALS)
+        BaselineEstablishedEvent inCategoryOrder = new BaselineEstablishedEvent(PROJECT, 1, List.of(), List.of(),
+                List.of(new BudgetLine(CostCategory.LABOUR, Money.of("45000", "EUR")),
+                        new BudgetLine(CostCategory.MATERIALS, Money.of("8000", "EUR"))));
+        ProjectPlan plan = fold(PROPOSED, budget(CostCategory.MATERIALS, "8000"), budget(CostCategory.LABOUR, "45000"),
+                                new ProjectApprovedEvent(PROJECT), inCategoryOrder);
+
+        assertThat(plan.budget()).extracting(BudgetLine::category)
+                .containsExactly(CostCategory.MATERIALS, CostCategory.LABOUR);
+        assertThat(plan.baselineVersion()).isEqualTo(1);
+    }
+
+    @Test
     void zeroClearsABudgetLine() {
         ProjectPlan plan = fold(PROPOSED, budget(CostCategory.LABOUR, "50000"), budget(CostCategory.TRAVEL, "300"),
                                 budget(CostCategory.TRAVEL, "0.00"));
