@@ -32,6 +32,14 @@ class ProdProfileTest extends GraphQlIntegrationTest {
     }
 
     @Test
+    void schemaIsNotServedAsSdl() {
+        // introspection's twin: the SDL endpoint of the local profile stays off in production
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/graphql/schema").headers(h -> h.setBasicAuth("member", "member-demo"))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void healthHidesDetailsFromAnonymousCallersAndShowsThemToOperators() {
         assertThat(health(null)).contains("\"UP\"").doesNotContain("\"db\"").doesNotContain("diskSpace")
                 .doesNotContain("details");
