@@ -90,6 +90,24 @@ class QueryLimitsTest extends GraphQlIntegrationTest {
     }
 
     @Test
+    void introspectionQueriesOfGraphQlJavaWorkWhereIntrospectionIsOn() {
+        // the text graphql-java clients send, as the library builds it: its default query, and
+        // the same with every option on (descriptions, specifiedByURL, oneOf, isRepeatable, schema
+        // description, deprecated input values) and the deepest type references it offers
+        String defaults = graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY;
+        String everything = graphql.introspection.IntrospectionQueryBuilder.build(
+                graphql.introspection.IntrospectionQueryBuilder.Options.defaultOptions()
+                        .descriptions(true).specifiedByUrl(true).isOneOf(true).directiveIsRepeatable(true)
+                        .schemaDescription(true).inputValueDeprecation(true).typeRefFragmentDepth(10));
+        for (String query : List.of(defaults, everything)) {
+            var response = as("member").document(query).execute();
+            response.errors().verify();
+            response.path("__schema.queryType.name").entity(String.class).isEqualTo("Query");
+            response.path("__schema.types[*].name").entityList(String.class).contains("Project", "AuditTrailFilter");
+        }
+    }
+
+    @Test
     void everyListOfObjectsIsPagedOrCapped() {
         List<String> uncapped = new ArrayList<>();
         for (GraphQLObjectType type : graphQlSource.schema().getAllTypesAsList().stream()
