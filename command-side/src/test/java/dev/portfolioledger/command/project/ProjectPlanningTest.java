@@ -478,7 +478,7 @@ class ProjectPlanningTest {
                 List.of(DESIGN));
 
         // Added and planned out of order on purpose: deliverables keep the order they were added
-        // (a revision keeps the position), budget lines come in category order.
+        // (a revision keeps the position), budget lines the order their categories were first planned.
         fixture.given(planned(new MilestoneScheduledEvent(PROJECT, milestoneOnlyDesign),
                         new BudgetLinePlannedEvent(PROJECT, contingency),
                         new BudgetLinePlannedEvent(PROJECT, labour),
@@ -489,7 +489,7 @@ class ProjectPlanningTest {
                 .expectEvents(APPROVED, new BaselineEstablishedEvent(PROJECT, 1,
                         List.of(DESIGN_PLAN, BUILD_PLAN),
                         List.of(GO_LIVE_PLAN, milestoneOnlyDesign),
-                        List.of(labour, contingency)));
+                        List.of(contingency, labour)));
     }
 
     // --- the lock: every planning command, in every status ---
