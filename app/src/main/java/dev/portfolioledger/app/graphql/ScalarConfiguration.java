@@ -64,11 +64,13 @@ public class ScalarConfiguration {
     }
 
     /**
-     * BigDecimal with bounded input: a text or number too long, with too many digits or an absurd
-     * exponent (1e1000000) is refused before anything computes with it.
+     * BigDecimal written as a JSON string with every digit and the scale it was stored with
+     * ("98765432109876543.20"): a JSON number of that size reaches a JavaScript client as
+     * 98765432109876540. Input is a string or a number, bounded: a text or number too long, with
+     * too many digits or an absurd exponent (1e1000000) is refused before anything computes with it.
      */
     private static GraphQLScalarType boundedBigDecimal() {
-        return withOwnInput(ExtendedScalars.GraphQLBigDecimal, value -> value,
+        return withOwnInput(ExtendedScalars.GraphQLBigDecimal, ScalarConfiguration::decimalText,
                 input -> decimal(input, CoercingParseValueException::new),
                 literal -> {
                     Object value;
@@ -98,7 +100,9 @@ public class ScalarConfiguration {
             @Override
             public Object serialize(Object value, GraphQLContext context, Locale locale)
                     throws CoercingSerializeException {
-                return coercing.serialize(output.apply(value), context, locale);
+                Object adapted = output.apply(value);
+                // a text the output made is the wire form itself
+                return adapted instanceof String text ? text : coercing.serialize(adapted, context, locale);
             }
 
             @Override
@@ -176,6 +180,17 @@ public class ScalarConfiguration {
             // Safe to echo: the text has the shape checked above.
             throw refusal.apply(text + " is not a date and time in the calendar; " + DATE_TIME_FORM);
         }
+    }
+
+    /** The wire form of a decimal: plain digits (no exponent), at the scale it carries. */
+    private static Object decimalText(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof BigInteger || value instanceof Long || value instanceof Integer) {
+            return value.toString();
+        }
+        throw new CoercingSerializeException("BigDecimal cannot serialize a " + value.getClass().getSimpleName());
     }
 
     private static BigDecimal decimal(Object input, Function<String, RuntimeException> refusal) {

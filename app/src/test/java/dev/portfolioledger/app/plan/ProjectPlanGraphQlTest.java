@@ -1,6 +1,7 @@
 package dev.portfolioledger.app.plan;
 
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
+import dev.portfolioledger.app.support.RawGraphQl;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -129,6 +130,31 @@ class ProjectPlanGraphQlTest extends GraphQlIntegrationTest {
         assertRefused(as("pm").documentName("removeMilestone")
                               .variable("input", Map.of("projectId", projectId, "milestoneId", milestone)),
                       "NOT_FOUND");
+    }
+
+    @Test
+    void amountsTravelAsStringsWithEveryDigitAndTheirScale() {
+        String projectId = newProject(newPortfolio(), null);
+        // sent as a JSON number (a double would make it 123456789012345.6) and as a string
+        var asNumber = rawAs("pm").execute("planBudgetLine", null, Map.of("input", Map.of("projectId", projectId,
+                "category", "LABOUR", "amount", Map.of("amount", new RawGraphQl.Raw("123456789012345.60"),
+                                                       "currency", "EUR"))));
+        assertThat(asNumber.errors()).isEmpty();
+        var asText = rawAs("pm").execute("planBudgetLine", null, Map.of("input",
+                budgetInput(projectId, "MATERIALS", "0.10", "EUR")));
+        assertThat(asText.errors()).isEmpty();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> budget = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                asText.body().get("data")).get("planBudgetLine")).get("project")).get("budget");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Map<String, Object>>> lines = (List<Map<String, Map<String, Object>>>) budget.get("lines");
+        // JSON strings, not numbers: a JavaScript client reads every digit
+        assertThat(lines).extracting(line -> line.get("amount").get("amount"))
+                .containsExactly("123456789012345.60", "0.10");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> total = (Map<String, Object>) budget.get("total");
+        assertThat(total.get("amount")).isEqualTo("123456789012345.70");
     }
 
     @Test
