@@ -23,8 +23,8 @@ class StartupUrls {
         String base = "http://localhost:" + web.getWebServer().getPort();
         String graphQlPath = env.getProperty("spring.graphql.path", "/graphql");
         log.info("Portfolio Ledger is ready. GraphQL endpoint: {}{}", base, graphQlPath);
-        if (env.getProperty("spring.graphql.graphiql.enabled", Boolean.class, false)) {
-            log.info("GraphiQL: {}{}", base, env.getProperty("spring.graphql.graphiql.path", "/graphiql"));
+        if (env.getProperty("portfolio.graphiql.enabled", Boolean.class, false)) {
+            log.info("GraphiQL: {}/graphiql (sign in with a user of portfolio.security.users)", base);
         }
         log.info("Health: {}/actuator/health", base);
     }

@@ -2,14 +2,19 @@ package dev.portfolioledger.app.security;
 
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Properties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The prod profile: no introspection, health details for operators only. The one test class with
+ * The prod profile: no introspection, no GraphiQL, health details for operators only. The one test class with
  * a context of its own (it costs a start-up); prod-profile checks belong here. Users come from
  * portfolio.security.users, as in production; the hashes are those of the demo users.
  */
@@ -47,15 +52,35 @@ class ProdProfileTest extends GraphQlIntegrationTest {
         assertThat(health("ops")).contains("\"db\"").contains("\"diskSpace\"").contains("\"eventProcessors\"");
     }
 
-    private String health(String user) {
+    @Test
+    void graphiQlAndItsBundlesAreNotServed() throws IOException {
+        // the webjar is on the classpath in every profile; prod must not serve it
+        Properties webjar = PropertiesLoaderUtils.loadAllProperties(
+                "META-INF/maven/org.webjars.npm/graphiql/pom.properties");
+        String version = webjar.getProperty("version");
+        assertThat(getClass().getClassLoader().getResource("META-INF/resources/webjars/graphiql/" + version
+                                                           + "/graphiql.min.js")).isNotNull();
+        for (String path : List.of("/graphiql", "/graphiql/assets/console.js",
+                                   "/graphiql/webjars/graphiql/" + version + "/graphiql.min.js",
+                                   "/webjars/graphiql/" + version + "/graphiql.min.js")) {
+            get(path, "member").expectStatus().isNotFound();
+        }
+        get("/graphiql", null).expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec get(String path, String user) {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .get().uri("/actuator/health")
+                .get().uri(path)
                 .headers(h -> {
                     if (user != null) {
                         h.setBasicAuth(user, user + "-demo");
                     }
                 })
-                .exchange()
+                .exchange();
+    }
+
+    private String health(String user) {
+        return get("/actuator/health", user)
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }
