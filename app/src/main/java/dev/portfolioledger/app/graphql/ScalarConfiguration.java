@@ -10,7 +10,13 @@ import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
+import graphql.language.ScalarTypeDefinition;
 import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -24,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -41,6 +48,28 @@ public class ScalarConfiguration {
                 .scalar(strictDate())
                 .scalar(boundedBigDecimal())
                 .scalar(ExtendedScalars.Json);
+    }
+
+    /**
+     * A scalar wired at run time keeps the description of the Java scalar it was built from ("An
+     * arbitrary precision signed decimal"), which is what introspection and the published SDL
+     * would show; the schema files describe our scalars (wire form, ranges), so their text wins.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer scalarDescriptionsFromTheSchemaFiles() {
+        return builder -> builder.typeVisitorsToTransformSchema(List.of(new GraphQLTypeVisitorStub() {
+            @Override
+            public TraversalControl visitGraphQLScalarType(GraphQLScalarType scalar,
+                                                           TraverserContext<GraphQLSchemaElement> context) {
+                ScalarTypeDefinition definition = scalar.getDefinition();
+                if (definition == null || definition.getDescription() == null
+                        || definition.getDescription().getContent().equals(scalar.getDescription())) {
+                    return TraversalControl.CONTINUE;
+                }
+                String described = definition.getDescription().getContent();
+                return changeNode(context, scalar.transform(type -> type.description(described)));
+            }
+        }));
     }
 
     /**
