@@ -36,6 +36,78 @@ class ChangeRequestGraphQlTest extends ChangeRequestScenarios {
     }
 
     @Test
+    void cancellingTheProjectClosesItsOpenRequestsAndSaysWhy() {
+        Baselined project = baselinedProject();
+        String open = submit(project.id(), "pm", List.of(Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL",
+                                                                "newAmount", money("100"))));
+        String assessed = submit(project.id(), "pm", List.of(modify(project.design(), "Design", "15000")));
+        assess(project.id(), assessed);
+        String withdrawn = submit(project.id(), "pm", List.of(modify(project.build(), "Build", "1")));
+        as("pm").document("""
+                mutation($input: WithdrawChangeRequestInput!) { withdrawChangeRequest(input: $input) {
+                  correlationId } }""")
+                .variable("input", Map.of("projectId", project.id(), "changeRequestId", withdrawn)).execute()
+                .errors().verify();
+
+        as("pmo").documentName("cancelProject")
+                .variable("input", Map.of("projectId", project.id(), "reason", "Funding withdrawn")).execute()
+                .path("cancelProject.project.status").entity(String.class).isEqualTo("CANCELLED");
+
+        var requests = as("auditor").document("""
+                query($id: ID!) { project(id: $id) { changeRequests(first: 10) { edges { node {
+                  id status decidedBy closureReason rejectionReason } } } } }""")
+                .variable("id", project.id()).execute()
+                .path("project.changeRequests.edges[*].node").entityList(Map.class).get();
+        Map<String, Map<String, Object>> byId = new java.util.HashMap<>();
+        requests.forEach(r -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> request = (Map<String, Object>) r;
+            byId.put((String) request.get("id"), request);
+        });
+        for (String closed : List.of(open, assessed)) {
+            assertThat(byId.get(closed)).containsEntry("status", "CLOSED").containsEntry("decidedBy", "pmo")
+                    .containsEntry("closureReason", "Project cancelled: Funding withdrawn");
+        }
+        assertThat(byId.get(withdrawn)).containsEntry("status", "WITHDRAWN").containsEntry("closureReason", null);
+
+        // one decision: the closures carry the cancellation's correlation in the audit trail
+        List<Map> trail = awaitTrail(project.id(), 2);
+        assertThat(trail.get(0).get("eventType")).isEqualTo("ChangeRequestClosedEvent");
+        String correlation = (String) trail.get(0).get("correlationId");
+        assertThat(as("auditor").document("""
+                query($filter: AuditTrailFilter) { auditTrail(filter: $filter, first: 10) { edges { node {
+                  eventType } } } }""").variable("filter", Map.of("correlationId", correlation)).execute()
+                .path("auditTrail.edges[*].node.eventType").entityList(String.class).get())
+                .containsExactly("ChangeRequestClosedEvent", "ChangeRequestClosedEvent", "ProjectCancelledEvent");
+        assertRefused(as("pm").document("""
+                mutation($input: WithdrawChangeRequestInput!) { withdrawChangeRequest(input: $input) {
+                  correlationId } }""")
+                .variable("input", Map.of("projectId", project.id(), "changeRequestId", open)), "ILLEGAL_TRANSITION");
+    }
+
+    /** The project's newest audit entries, once the trail has caught up with the cancellation's closures. */
+    @SuppressWarnings("rawtypes")
+    private List<Map> awaitTrail(String projectId, int closures) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            List<Map> trail = as("auditor").document("""
+                    query($filter: AuditTrailFilter) { auditTrail(filter: $filter, first: 10) { edges { node {
+                      eventType correlationId } } } }""").variable("filter", Map.of("aggregateId", projectId)).execute()
+                    .path("auditTrail.edges[*].node").entityList(Map.class).get();
+            long found = trail.stream().filter(e -> "ChangeRequestClosedEvent".equals(e.get("eventType"))).count();
+            if (found >= closures || System.nanoTime() > deadline) {
+                return trail;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
     void requestThatNoLongerFitsTheBaselineIsRefusedWithConflict() {
         Baselined project = baselinedProject();
         String first = submit(project.id(), "pm",

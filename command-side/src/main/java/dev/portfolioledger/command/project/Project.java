@@ -7,6 +7,7 @@ import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestApprovedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestAssessedEvent;
 import dev.portfolioledger.api.changerequest.ChangeKind;
+import dev.portfolioledger.api.changerequest.ChangeRequestClosedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestId;
 import dev.portfolioledger.api.changerequest.ChangeRequestRejectedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestStatus;
@@ -108,8 +109,8 @@ public class Project {
     private final Map<CostCategory, Money> budget = new LinkedHashMap<>();
     /** 0 while no baseline exists. */
     private int baselineVersion;
-    /** Every change request ever submitted, by id, so an id is never reused. */
-    private final Map<ChangeRequestId, ChangeRequest> changeRequests = new HashMap<>();
+    /** Every change request ever submitted, by id (an id is never reused), in submission order. */
+    private final Map<ChangeRequestId, ChangeRequest> changeRequests = new LinkedHashMap<>();
 
     /** What the aggregate needs to decide about a change request. */
     private record ChangeRequest(ChangeRequestStatus status, String submittedBy, List<ProposedChange> changes) {
@@ -240,10 +241,20 @@ public class Project {
         apply(new ProjectResumedEvent(projectId));
     }
 
+    /**
+     * Cancelling closes the project's open change requests with it: they could never be assessed,
+     * decided or withdrawn afterwards. One event each, stored by this command.
+     */
     @CommandHandler
-    void handle(CancelProjectCommand command) {
+    void handle(CancelProjectCommand command, @MetaDataValue("actor") String actor) {
         requireOpen("cancel");
+        List<ChangeRequestId> open = changeRequests.entrySet().stream()
+                .filter(request -> request.getValue().status().isOpen()).map(Map.Entry::getKey).toList();
         apply(new ProjectCancelledEvent(projectId, status, command.reason()));
+        for (ChangeRequestId changeRequestId : open) {
+            apply(new ChangeRequestClosedEvent(projectId, changeRequestId, actor,
+                    "Project cancelled: " + command.reason()));
+        }
     }
 
     // --- change requests, once a baseline exists ---
@@ -766,6 +777,12 @@ public class Project {
     void on(ChangeRequestWithdrawnEvent event) {
         changeRequests.computeIfPresent(event.changeRequestId(),
                 (id, request) -> request.withStatus(ChangeRequestStatus.WITHDRAWN));
+    }
+
+    @EventSourcingHandler
+    void on(ChangeRequestClosedEvent event) {
+        changeRequests.computeIfPresent(event.changeRequestId(),
+                (id, request) -> request.withStatus(ChangeRequestStatus.CLOSED));
     }
 
     /** Applies the approved changes to the baseline state exactly as planning would. */

@@ -1,5 +1,7 @@
 package dev.portfolioledger.command.project;
 
+import dev.portfolioledger.api.project.CancelProjectCommand;
+import dev.portfolioledger.api.changerequest.ChangeRequestClosedEvent;
 import dev.portfolioledger.api.Money;
 import dev.portfolioledger.api.RuleViolation;
 import dev.portfolioledger.api.changerequest.ApproveChangeRequestCommand;
@@ -229,6 +231,33 @@ class ChangeRequestTest {
                 .expectException(refusedWith(VALIDATION_FAILED))
                 .expectExceptionMessage("changes[0].deliverable.plannedFinish 2030-01-31 is outside the project's "
                         + "planned window 2027-01-04 to 2027-06-30")
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellingTheProjectClosesItsOpenChangeRequests() {
+        fixture.given(baselined(submitted(CR1, ADD_TRAINING), assessed(CR1), submitted(CR2, DROP_BUILD)))
+                .when(new CancelProjectCommand(PROJECT, "No budget"), by(CAROL))
+                .expectEvents(new ProjectCancelledEvent(PROJECT, ProjectStatus.APPROVED, "No budget"),
+                        new ChangeRequestClosedEvent(PROJECT, CR1, CAROL, "Project cancelled: No budget"),
+                        new ChangeRequestClosedEvent(PROJECT, CR2, CAROL, "Project cancelled: No budget"));
+    }
+
+    @Test
+    void cancellingTheProjectLeavesDecidedChangeRequestsAsTheyAre() {
+        fixture.given(with(baselined(submitted(CR1, ADD_TRAINING), assessed(CR1)), approvedAsVersion(CR1, 2, ADD_TRAINING)))
+                .andGiven(submitted(CR2, DROP_BUILD), new ChangeRequestWithdrawnEvent(PROJECT, CR2))
+                .when(new CancelProjectCommand(PROJECT, "No budget"), by(CAROL))
+                .expectEvents(new ProjectCancelledEvent(PROJECT, ProjectStatus.APPROVED, "No budget"));
+    }
+
+    @Test
+    void closedChangeRequestCannotBeWithdrawn() {
+        fixture.given(baselined(submitted(CR1, ADD_TRAINING),
+                        new ProjectCancelledEvent(PROJECT, ProjectStatus.APPROVED, "No budget"),
+                        new ChangeRequestClosedEvent(PROJECT, CR1, CAROL, "Project cancelled: No budget")))
+                .when(new WithdrawChangeRequestCommand(PROJECT, CR1), by(ALICE))
+                .expectException(refusedWith(ILLEGAL_TRANSITION))
                 .expectNoEvents();
     }
 

@@ -3,6 +3,7 @@ package dev.portfolioledger.query.asof;
 import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestApprovedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestAssessedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestClosedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestId;
 import dev.portfolioledger.api.changerequest.ChangeRequestRejectedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestSubmittedEvent;
@@ -138,6 +139,9 @@ public final class AggregateViews {
             return e.changeRequestId();
         }
         if (event instanceof ChangeRequestWithdrawnEvent e) {
+            return e.changeRequestId();
+        }
+        if (event instanceof ChangeRequestClosedEvent e) {
             return e.changeRequestId();
         }
         if (event instanceof BaselineRevisedEvent e) {

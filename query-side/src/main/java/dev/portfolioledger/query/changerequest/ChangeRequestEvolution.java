@@ -3,6 +3,7 @@ package dev.portfolioledger.query.changerequest;
 import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestApprovedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestAssessedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestClosedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestRejectedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestSubmittedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestWithdrawnEvent;
@@ -43,6 +44,9 @@ public final class ChangeRequestEvolution {
             return concerns(before, e.changeRequestId(), event) ? before.on(e, at) : before;
         }
         if (event instanceof ChangeRequestWithdrawnEvent e) {
+            return concerns(before, e.changeRequestId(), event) ? before.on(e, at) : before;
+        }
+        if (event instanceof ChangeRequestClosedEvent e) {
             return concerns(before, e.changeRequestId(), event) ? before.on(e, at) : before;
         }
         if (event instanceof BaselineRevisedEvent e) {

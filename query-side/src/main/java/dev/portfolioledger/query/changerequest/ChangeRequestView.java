@@ -3,6 +3,7 @@ package dev.portfolioledger.query.changerequest;
 import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestApprovedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestAssessedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestClosedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestId;
 import dev.portfolioledger.api.changerequest.ChangeRequestRejectedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestStatus;
@@ -27,6 +28,8 @@ import java.util.Objects;
  * @param decidedAt       when the request was approved, rejected or withdrawn; null while open
  * @param rejectionReason the reason given on rejection, else null
  * @param baselineVersion the baseline version its approval produced; null unless approved
+ * @param closureReason   why it was closed without a decision (its project was cancelled); null
+ *                        unless CLOSED, when decidedBy is who cancelled the project
  */
 public record ChangeRequestView(
         ProjectId projectId,
@@ -42,7 +45,8 @@ public record ChangeRequestView(
         String decidedBy,
         Instant decidedAt,
         String rejectionReason,
-        Integer baselineVersion) {
+        Integer baselineVersion,
+        String closureReason) {
 
     public ChangeRequestView {
         Objects.requireNonNull(projectId, "projectId");
@@ -56,7 +60,7 @@ public record ChangeRequestView(
     public static ChangeRequestView submitted(ChangeRequestSubmittedEvent e, Instant at, long sequence) {
         return new ChangeRequestView(e.projectId(), e.changeRequestId(), sequence, e.title(), e.justification(),
                                      e.changes(), ChangeRequestStatus.SUBMITTED, e.submittedBy(), at, null, null,
-                                     null, null, null);
+                                     null, null, null, null);
     }
 
     public ChangeRequestView on(ChangeRequestAssessedEvent e, Instant at) {
@@ -64,7 +68,7 @@ public record ChangeRequestView(
                                                                        e.riskNotes(), e.assessedBy(), at);
         return new ChangeRequestView(projectId, changeRequestId, position, title, justification, changes,
                                      ChangeRequestStatus.ASSESSED, submittedBy, submittedAt, assessed, decidedBy,
-                                     decidedAt, rejectionReason, baselineVersion);
+                                     decidedAt, rejectionReason, baselineVersion, closureReason);
     }
 
     public ChangeRequestView on(ChangeRequestApprovedEvent e, Instant at) {
@@ -80,15 +84,22 @@ public record ChangeRequestView(
         return decided(ChangeRequestStatus.WITHDRAWN, submittedBy, at, null);
     }
 
+    /** Closed with its cancelled project: who cancelled it is who closed the request. */
+    public ChangeRequestView on(ChangeRequestClosedEvent e, Instant at) {
+        return new ChangeRequestView(projectId, changeRequestId, position, title, justification, changes,
+                                     ChangeRequestStatus.CLOSED, submittedBy, submittedAt, assessment, e.closedBy(), at,
+                                     null, baselineVersion, e.reason());
+    }
+
     /** The approval of this request produced the event's baseline version. */
     public ChangeRequestView on(BaselineRevisedEvent e) {
         return new ChangeRequestView(projectId, changeRequestId, position, title, justification, changes, status,
                                      submittedBy, submittedAt, assessment, decidedBy, decidedAt, rejectionReason,
-                                     e.version());
+                                     e.version(), closureReason);
     }
 
     private ChangeRequestView decided(ChangeRequestStatus newStatus, String by, Instant at, String reason) {
         return new ChangeRequestView(projectId, changeRequestId, position, title, justification, changes, newStatus,
-                                     submittedBy, submittedAt, assessment, by, at, reason, baselineVersion);
+                                     submittedBy, submittedAt, assessment, by, at, reason, baselineVersion, null);
     }
 }

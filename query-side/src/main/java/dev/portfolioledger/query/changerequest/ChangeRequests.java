@@ -43,17 +43,18 @@ public class ChangeRequests {
 
     private static final String COLUMNS = "project_id, change_request_id, position, title, justification, "
             + "changes, status, submitted_by, submitted_at, cost_impact, cost_currency, schedule_impact_days, "
-            + "risk_notes, assessed_by, assessed_at, decided_by, decided_at, rejection_reason, baseline_version";
+            + "risk_notes, assessed_by, assessed_at, decided_by, decided_at, rejection_reason, baseline_version, "
+            + "closure_reason";
 
     private static final String SAVE = """
                 INSERT INTO change_request_view (project_id, change_request_id, position, title, justification,
                         changes, status, submitted_by, submitted_at, cost_impact, cost_currency,
                         schedule_impact_days, risk_notes, assessed_by, assessed_at, decided_by, decided_at,
-                        rejection_reason, baseline_version, last_sequence)
+                        rejection_reason, baseline_version, closure_reason, last_sequence)
                 VALUES (:projectId, :id, :position, :title, :justification, CAST(:changes AS jsonb), :status,
                         :submittedBy, :submittedAt, :costImpact, :costCurrency, :scheduleImpactDays, :riskNotes,
                         :assessedBy, :assessedAt, :decidedBy, :decidedAt, :rejectionReason, :baselineVersion,
-                        :sequence)
+                        :closureReason, :sequence)
                 ON CONFLICT (project_id, change_request_id) DO UPDATE SET
                     position = EXCLUDED.position, title = EXCLUDED.title, justification = EXCLUDED.justification,
                     changes = EXCLUDED.changes, status = EXCLUDED.status, submitted_by = EXCLUDED.submitted_by,
@@ -62,7 +63,8 @@ public class ChangeRequests {
                     risk_notes = EXCLUDED.risk_notes, assessed_by = EXCLUDED.assessed_by,
                     assessed_at = EXCLUDED.assessed_at, decided_by = EXCLUDED.decided_by,
                     decided_at = EXCLUDED.decided_at, rejection_reason = EXCLUDED.rejection_reason,
-                    baseline_version = EXCLUDED.baseline_version, last_sequence = EXCLUDED.last_sequence
+                    baseline_version = EXCLUDED.baseline_version, closure_reason = EXCLUDED.closure_reason,
+                    last_sequence = EXCLUDED.last_sequence
                 WHERE change_request_view.last_sequence < EXCLUDED.last_sequence
                 """;
 
@@ -119,6 +121,7 @@ public class ChangeRequests {
                 .addValue("decidedAt", timestamp(v.decidedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("rejectionReason", v.rejectionReason(), Types.VARCHAR)
                 .addValue("baselineVersion", v.baselineVersion(), Types.INTEGER)
+                .addValue("closureReason", v.closureReason(), Types.VARCHAR)
                 .addValue("sequence", sequenceNumber);
     }
 
@@ -222,7 +225,8 @@ public class ChangeRequests {
                 rs.getString("decided_by"),
                 instant(rs, "decided_at"),
                 rs.getString("rejection_reason"),
-                rs.getObject("baseline_version", Integer.class));
+                rs.getObject("baseline_version", Integer.class),
+                rs.getString("closure_reason"));
     }
 
     private String json(Object value) {

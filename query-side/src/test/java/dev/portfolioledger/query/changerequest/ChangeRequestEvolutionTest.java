@@ -8,6 +8,7 @@ import dev.portfolioledger.api.changerequest.ChangeRequestId;
 import dev.portfolioledger.api.changerequest.ChangeRequestRejectedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestStatus;
 import dev.portfolioledger.api.changerequest.ChangeRequestSubmittedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestClosedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestWithdrawnEvent;
 import dev.portfolioledger.api.changerequest.ProposedChange;
 import dev.portfolioledger.api.project.CostCategory;
@@ -111,6 +112,21 @@ class ChangeRequestEvolutionTest {
         assertThat(withdrawn.decidedBy()).isEqualTo("carol");
         assertThat(withdrawn.decidedAt()).isEqualTo(T1);
         assertThat(withdrawn.assessment()).isNull();
+    }
+
+    @Test
+    void closingWithTheCancelledProjectRecordsWhoAndWhy() {
+        ChangeRequestView assessed = ChangeRequestEvolution.apply(submitted(), ASSESSED, T1, 8);
+        ChangeRequestView closed = ChangeRequestEvolution.apply(assessed,
+                new ChangeRequestClosedEvent(PROJECT, REQUEST, "pmo", "Project cancelled: No budget"), T2, 9);
+
+        assertThat(closed.status()).isEqualTo(ChangeRequestStatus.CLOSED);
+        assertThat(closed.status().isOpen()).isFalse();
+        assertThat(closed.decidedBy()).isEqualTo("pmo");
+        assertThat(closed.decidedAt()).isEqualTo(T2);
+        assertThat(closed.closureReason()).isEqualTo("Project cancelled: No budget");
+        assertThat(closed.rejectionReason()).isNull();
+        assertThat(closed.assessment()).isEqualTo(assessed.assessment());
     }
 
     @Test
