@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** project.changeRequests, scopeHistory and baselineDiff over a project with decided requests. */
 class ChangeRequestQueryGraphQlTest extends ChangeRequestScenarios {
@@ -124,5 +125,59 @@ class ChangeRequestQueryGraphQlTest extends ChangeRequestScenarios {
         assertRefused(as("pm").document("""
                 query($id: ID!) { baselineDiff(projectId: $id, fromVersion: 1, toVersion: 3) { fromVersion } }
                 """).variable("id", projectId), "VALIDATION_FAILED");
+    }
+
+    @Test
+    void changeBoardInboxListsRequestsAcrossProjectsByStatusPortfolioAndProgram() {
+        String portfolio = newPortfolio();
+        String program = newProgram(portfolio);
+        Baselined inProgram = baselinedProject(portfolio, program);
+        Baselined direct = baselinedProject(portfolio, null);
+        Baselined elsewhere = baselinedProject(newPortfolio(), null);
+        List<Map<String, Object>> budget = List.of(Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL",
+                                                          "newAmount", money("100")));
+        String first = submit(inProgram.id(), "pm", budget);
+        assess(inProgram.id(), first);
+        String waiting = submit(direct.id(), "pm", budget);
+        String second = submit(direct.id(), "pm", budget);
+        assess(direct.id(), second);
+        assess(elsewhere.id(), submit(elsewhere.id(), "pm", budget));
+
+        // everything of the portfolio, newest submitted first, each naming its project
+        assertThat(inbox(Map.of("portfolioId", portfolio), 20, null))
+                .extracting(r -> r.get("id"), r -> r.get("projectId"))
+                .containsExactly(tuple(second, direct.id()), tuple(waiting, direct.id()), tuple(first, inProgram.id()));
+        // what waits for the change board
+        assertThat(inbox(Map.of("portfolioId", portfolio, "status", "ASSESSED"), 20, null))
+                .extracting(r -> r.get("id")).containsExactly(second, first);
+        assertThat(inbox(Map.of("programId", program), 20, null)).extracting(r -> r.get("id")).containsExactly(first);
+
+        // paged with the connection's cursors
+        var firstPage = as("approver").documentName("changeRequestInbox")
+                .variable("filter", Map.of("portfolioId", portfolio)).variable("first", 2).execute();
+        firstPage.path("changeRequests.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String cursor = firstPage.path("changeRequests.pageInfo.endCursor").entity(String.class).get();
+        assertThat(inbox(Map.of("portfolioId", portfolio), 2, cursor)).extracting(r -> r.get("id"))
+                .containsExactly(first);
+
+        assertRefused(as("approver").documentName("changeRequestInbox")
+                              .variable("filter", Map.of("portfolioId", "not-a-uuid")), "VALIDATION_FAILED");
+        assertRefused(as("approver").documentName("changeRequestInbox")
+                              .variable("filter", Map.of("portfolioId", portfolio)).variable("after", "bogus"),
+                      "VALIDATION_FAILED");
+    }
+
+    private List<Map<String, Object>> inbox(Map<String, Object> filter, int first, String after) {
+        var request = as("approver").documentName("changeRequestInbox").variable("filter", filter)
+                .variable("first", first);
+        if (after != null) {
+            request = request.variable("after", after);
+        }
+        return request.execute().path("changeRequests.edges[*].node").entityList(mapType()).get();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Class<Map<String, Object>> mapType() {
+        return (Class) Map.class;
     }
 }

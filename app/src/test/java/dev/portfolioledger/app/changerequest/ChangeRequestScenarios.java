@@ -16,7 +16,12 @@ abstract class ChangeRequestScenarios extends GraphQlIntegrationTest {
     }
 
     Baselined baselinedProject() {
-        String projectId = newProject(newPortfolio(), null);
+        return baselinedProject(newPortfolio(), null);
+    }
+
+    /** An approved project with two deliverables and a budget, in the portfolio (and program, if not null). */
+    Baselined baselinedProject(String portfolioId, String programId) {
+        String projectId = newProject(portfolioId, programId);
         String design = UUID.randomUUID().toString();
         String build = UUID.randomUUID().toString();
         for (Map<String, Object> deliverable : List.of(deliverable(design, "Design", "12000"),

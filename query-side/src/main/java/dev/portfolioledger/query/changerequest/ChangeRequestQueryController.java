@@ -28,6 +28,8 @@ public class ChangeRequestQueryController {
 
     /** Names the cursors of {@code Project.changeRequests}. */
     static final String LISTING = "project.changeRequests";
+    /** Names the cursors of {@code Query.changeRequests}, the listing across projects. */
+    static final String INBOX_LISTING = "changeRequests";
     /** How many baseline versions scopeHistory returns when not told, and at most. */
     public static final int SCOPE_HISTORY_DEFAULT = 100;
     public static final int SCOPE_HISTORY_MAX = 500;
@@ -63,6 +65,36 @@ public class ChangeRequestQueryController {
                 .filter(v -> page.after() == null || v.position() < page.after())
                 .limit(page.fetchSize())
                 .toList();
+    }
+
+    /**
+     * Change requests across projects, newest submitted first: what a change board reads, e.g.
+     * every ASSESSED request of a portfolio, waiting for a decision.
+     */
+    @QueryMapping(name = "changeRequests")
+    @PreAuthorize(Roles.READ_VIEWS)
+    public Connection<ChangeRequestView> inbox(@Argument ChangeRequestFilter filter, @Argument Integer first,
+                                               @Argument String after) {
+        PageRequest<ChangeRequests.InboxKey> page = PageRequest.of(first, 20, after, ChangeRequestQueryController::inboxKey);
+        List<Edge<ChangeRequestView>> fetched = changeRequests.inbox(filter == null ? ChangeRequestFilter.ALL : filter, page)
+                .stream().map(v -> new Edge<>(Cursors.encode(INBOX_LISTING, v.submittedAt().toString(),
+                                                             v.changeRequestId().toString()), v)).toList();
+        return Connection.of(fetched, page.first());
+    }
+
+    private static ChangeRequests.InboxKey inboxKey(String cursor) {
+        List<String> keys = Cursors.decode(INBOX_LISTING, cursor, 2);
+        try {
+            return new ChangeRequests.InboxKey(java.time.Instant.parse(keys.get(0)),
+                                               java.util.UUID.fromString(keys.get(1)));
+        } catch (RuntimeException e) {
+            throw Checks.invalid("after is not a cursor of this list; pass an endCursor returned by it");
+        }
+    }
+
+    @SchemaMapping(typeName = "ChangeRequest", field = "projectId")
+    public String projectId(ChangeRequestView changeRequest) {
+        return changeRequest.projectId().toString();
     }
 
     @QueryMapping

@@ -141,6 +141,40 @@ public class ChangeRequests {
                                   + " ORDER BY position DESC LIMIT :limit", params, (rs, n) -> view(rs));
     }
 
+    /** Where the cross-project listing resumes: the last row seen, newest submitted first. */
+    public record InboxKey(Instant submittedAt, UUID changeRequestId) {
+    }
+
+    /**
+     * Change requests across projects, newest submitted first ({@code submitted_at}, then id), with
+     * the filter's status, portfolio and program: one keyset query.
+     */
+    public List<ChangeRequestView> inbox(ChangeRequestFilter filter, PageRequest<InboxKey> page) {
+        List<String> conditions = new ArrayList<>();
+        MapSqlParameterSource params = new MapSqlParameterSource("limit", page.fetchSize());
+        if (filter.status() != null) {
+            conditions.add("status = :status");
+            params.addValue("status", filter.status().name());
+        }
+        UUID portfolio = filter.portfolio();
+        UUID program = filter.program();
+        if (portfolio != null || program != null) {
+            conditions.add("project_id IN (SELECT id FROM project_view WHERE "
+                                   + (portfolio != null ? "portfolio_id = :portfolioId" : "TRUE")
+                                   + (program != null ? " AND program_id = :programId" : "") + ")");
+            params.addValue("portfolioId", portfolio).addValue("programId", program);
+        }
+        if (page.after() != null) {
+            conditions.add("(submitted_at, change_request_id) < (:afterAt, :afterId)");
+            params.addValue("afterAt", timestamp(page.after().submittedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                    .addValue("afterId", page.after().changeRequestId());
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return jdbc.query("SELECT " + COLUMNS + " FROM change_request_view" + where
+                                  + " ORDER BY submitted_at DESC, change_request_id DESC LIMIT :limit",
+                          params, (rs, n) -> view(rs));
+    }
+
     /** The project's baseline versions, oldest first. */
     public List<BaselineVersion> versions(ProjectId projectId) {
         return jdbc.query("SELECT project_id, version, change_request_id, established_at, changes, established "
