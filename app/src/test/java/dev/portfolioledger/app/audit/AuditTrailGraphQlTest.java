@@ -158,6 +158,36 @@ class AuditTrailGraphQlTest extends GraphQlIntegrationTest {
     }
 
     @Test
+    void asOfAnInstantListsTheDecisionsRecordedUpToIt() {
+        String projectId = newProject(newPortfolio(), null);
+        transition("approveProject", projectId, "pmo");
+        transition("startProject", projectId, "pm");
+        List<Map<String, Object>> trail = awaitEntries(Map.of("aggregateId", projectId), 4);
+        // newest first: started, baseline established, approved, proposed
+        String proposedAt = (String) trail.get(3).get("recordedAt");
+        String approvedAt = (String) trail.get(2).get("recordedAt");
+        String startedAt = (String) trail.get(0).get("recordedAt");
+
+        assertThat(entriesAsOf(projectId, Instant.parse(proposedAt).minusMillis(1).toString())).isEmpty();
+        assertThat(entriesAsOf(projectId, proposedAt)).extracting(e -> e.get("eventType"))
+                .containsExactly("ProjectProposedEvent");
+        // the approval's two events are one decision: both, from the time of its first
+        assertThat(entriesAsOf(projectId, approvedAt)).extracting(e -> e.get("eventType"))
+                .containsExactly("BaselineEstablishedEvent", "ProjectApprovedEvent", "ProjectProposedEvent");
+        assertThat(entriesAsOf(projectId, startedAt)).hasSize(4);
+        assertThat(entriesAsOf(projectId, Instant.parse(startedAt).minusNanos(1000).toString()))
+                .extracting(e -> e.get("eventType")).doesNotContain("ProjectStartedEvent");
+    }
+
+    private List<Map<String, Object>> entriesAsOf(String aggregateId, String asOf) {
+        return as("auditor").document("""
+                        query($filter: AuditTrailFilter, $asOf: DateTime) { auditTrail(filter: $filter, first: 50, asOf: $asOf) {
+                          edges { node { eventType recordedAt } } } }""")
+                .variable("filter", Map.of("aggregateId", aggregateId)).variable("asOf", asOf)
+                .execute().path("auditTrail.edges[*].node").entityList(mapType()).get();
+    }
+
+    @Test
     void auditTrailPagesNewestFirst() {
         String projectId = newProject(newPortfolio(), null);
         transition("approveProject", projectId, "pmo");

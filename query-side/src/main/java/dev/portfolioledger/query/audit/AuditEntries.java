@@ -82,10 +82,21 @@ public class AuditEntries {
                 """, rows);
     }
 
-    /** Newest first (global index descending); a keyset query that reads one row past the page. */
-    public Connection<AuditEntry> page(AuditTrailFilter filter, PageRequest<Long> page) {
+    /**
+     * Newest first (global index descending); a keyset query that reads one row past the page. As
+     * of an instant (null: now), the entries of the decisions recorded up to it: an entry recorded
+     * later counts when its command's first event was recorded by then, as the as-of views show
+     * every event of one command from the same instant.
+     */
+    public Connection<AuditEntry> page(AuditTrailFilter filter, PageRequest<Long> page, OffsetDateTime asOf) {
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource("limit", page.fetchSize());
+        if (asOf != null) {
+            conditions.add("(recorded_at <= :asOf OR EXISTS (SELECT 1 FROM audit_entry decision "
+                                   + "WHERE decision.causation_id = audit_entry.causation_id "
+                                   + "AND decision.recorded_at <= :asOf))");
+            params.addValue("asOf", asOf);
+        }
         if (filter.aggregateId() != null) {
             conditions.add("aggregate_id = :aggregateId");
             params.addValue("aggregateId", filter.aggregateId());

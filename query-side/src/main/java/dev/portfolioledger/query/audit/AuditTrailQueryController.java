@@ -5,6 +5,8 @@ import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Cursors;
 import dev.portfolioledger.query.paging.PageRequest;
 import org.springframework.graphql.data.method.annotation.Argument;
+
+import java.time.OffsetDateTime;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,10 +27,10 @@ public class AuditTrailQueryController {
     @QueryMapping
     @PreAuthorize(Roles.READ_AUDIT)
     public Connection<AuditEntry> auditTrail(@Argument AuditTrailFilter filter, @Argument Integer first,
-                                             @Argument String after) {
+                                             @Argument String after, @Argument OffsetDateTime asOf) {
         PageRequest<Long> page = PageRequest.of(first, DEFAULT_PAGE_SIZE, after,
                 cursor -> Cursors.decodeLong(AuditEntries.LISTING, cursor));
-        return auditEntries.page(filter == null ? AuditTrailFilter.ALL : filter.checked(), page);
+        return auditEntries.page(filter == null ? AuditTrailFilter.ALL : filter.checked(), page, asOf);
     }
 
     /** As a string: global indexes outgrow GraphQL's 32-bit Int. */
