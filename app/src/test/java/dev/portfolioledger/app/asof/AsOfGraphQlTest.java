@@ -1,5 +1,8 @@
 package dev.portfolioledger.app.asof;
 
+import dev.portfolioledger.api.project.Methodology;
+import dev.portfolioledger.api.project.ProjectStatus;
+import dev.portfolioledger.query.project.ProjectFilter;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.ProjectId;
@@ -156,6 +159,41 @@ class AsOfGraphQlTest extends GraphQlIntegrationTest {
     }
 
     @Test
+    void projectsAreListedAndFilteredAsTheyWereAtAnInstant() throws InterruptedException {
+        String portfolioId = newPortfolio();
+        String first = newProject(portfolioId, null);
+        Instant oneProposed = pause();
+        String second = newProject(portfolioId, null);
+        transition("approveProject", first, "pmo");
+        Instant oneApproved = pause();
+        transition("startProject", first, "pm");
+
+        assertThat(projectIds(Map.of("portfolioId", portfolioId), oneProposed)).containsExactly(first);
+        assertThat(projectIds(Map.of("portfolioId", portfolioId, "status", "APPROVED"), oneApproved))
+                .containsExactly(first);
+        assertThat(projectIds(Map.of("portfolioId", portfolioId, "status", "PROPOSED"), oneApproved))
+                .containsExactly(second);
+        assertThat(projectIds(Map.of("portfolioId", portfolioId, "status", "APPROVED"), null)).isEmpty();
+        // nested fields answer as of the same instant
+        as("auditor").document("""
+                        query($filter: ProjectFilter, $asOf: DateTime) { projects(filter: $filter, asOf: $asOf) {
+                          edges { node { id status portfolio { projectCounts { approved active } } } } } }""")
+                .variable("filter", Map.of("portfolioId", portfolioId, "status", "APPROVED"))
+                .variable("asOf", oneApproved.toString()).execute()
+                .path("projects.edges[0].node.portfolio.projectCounts.approved").entity(Integer.class).isEqualTo(1);
+    }
+
+    private List<String> projectIds(Map<String, Object> filter, Instant asOf) {
+        var request = as("auditor").document("""
+                query($filter: ProjectFilter, $asOf: DateTime) { projects(filter: $filter, first: 50, asOf: $asOf) {
+                  edges { node { id } } } }""").variable("filter", filter);
+        if (asOf != null) {
+            request = request.variable("asOf", asOf.toString());
+        }
+        return request.execute().path("projects.edges[*].node.id").entityList(String.class).get();
+    }
+
+    @Test
     void theStoredHistoryAnswersAsTheFoldOfTheEventsDoes() {
         String portfolioId = newPortfolio();
         String programId = newProgram(portfolioId);
@@ -182,6 +220,13 @@ class AsOfGraphQlTest extends GraphQlIntegrationTest {
                         .isEqualTo(folded.programsOf(PortfolioId.of(portfolioId), firstPage));
                 assertThat(stored.projectCounts(ProgramId.of(programId)))
                         .isEqualTo(folded.projectCounts(ProgramId.of(programId)));
+                for (ProjectFilter filter : List.of(ProjectFilter.ofPortfolio(PortfolioId.of(portfolioId)),
+                        new ProjectFilter(null, ProgramId.of(programId), ProjectStatus.APPROVED, null, null),
+                        new ProjectFilter(PortfolioId.of(portfolioId), null, ProjectStatus.PROPOSED, Methodology.SCRUM,
+                                          null))) {
+                    assertThat(stored.projects(filter, firstPage)).as("projects(%s) as of %s", filter, instant)
+                            .isEqualTo(folded.projects(filter, firstPage));
+                }
             }
         }
     }

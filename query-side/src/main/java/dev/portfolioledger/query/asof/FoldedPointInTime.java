@@ -4,6 +4,7 @@ import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.project.ProjectStatus;
+import dev.portfolioledger.query.project.ProjectFilter;
 import dev.portfolioledger.query.changerequest.ChangeRequestView;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.NameKey;
@@ -117,6 +118,17 @@ public final class FoldedPointInTime implements PointInTime {
     /** The projects of the program that existed at the instant. */
     public List<ProjectView> projectsOf(ProgramId programId) {
         return existing(membership.projectsOf(programId), this::project, PROJECT_ORDER);
+    }
+
+    /** Folds the candidates (the program's, the portfolio's, or every project) and keeps those matching as of the instant. */
+    @Override
+    public Connection<ProjectView> projects(ProjectFilter filter, PageRequest<NameKey> page) {
+        List<ProjectId> candidates = filter.programId() != null ? membership.projectsOf(filter.programId())
+                : filter.portfolioId() != null ? membership.projectsOf(filter.portfolioId())
+                : membership.allProjects();
+        List<ProjectView> matching = existing(candidates, this::project, PROJECT_ORDER).stream()
+                .filter(filter::matches).toList();
+        return PointInTime.pageOf(matching, page, FoldedPointInTime::key, Projects.LISTING);
     }
 
     @Override

@@ -33,6 +33,12 @@ public class LiveMembership implements Membership {
     }
 
     @Override
+    public List<ProjectId> allProjects() {
+        return jdbc.queryForList("SELECT id FROM project_view", Map.of(), UUID.class)
+                .stream().map(ProjectId::new).toList();
+    }
+
+    @Override
     public List<ProjectId> projectsOf(ProgramId programId) {
         return ids("SELECT id FROM project_view WHERE program_id = :id", programId.value())
                 .stream().map(ProjectId::new).toList();

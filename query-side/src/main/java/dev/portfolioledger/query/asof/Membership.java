@@ -18,4 +18,7 @@ public interface Membership {
     List<ProjectId> projectsOf(PortfolioId portfolioId);
 
     List<ProjectId> projectsOf(ProgramId programId);
+
+    /** Every project there is (a project is never deleted). */
+    List<ProjectId> allProjects();
 }

@@ -3,6 +3,7 @@ package dev.portfolioledger.query.asof;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.query.project.ProjectFilter;
 import dev.portfolioledger.query.changerequest.ChangeRequestView;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Edge;
@@ -78,6 +79,9 @@ public interface PointInTime {
 
     /** A page of the projects of the program that existed at the instant. */
     Connection<ProjectView> projectsOf(ProgramId programId, PageRequest<NameKey> page);
+
+    /** A page of the projects that existed at the instant and match the filter as they were then, in live list order. */
+    Connection<ProjectView> projects(ProjectFilter filter, PageRequest<NameKey> page);
 
     ProjectStatusCounts projectCounts(PortfolioId portfolioId);
 

@@ -3,6 +3,7 @@ package dev.portfolioledger.query.asof;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.query.project.ProjectFilter;
 import dev.portfolioledger.query.changerequest.ChangeRequestView;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Edge;
@@ -113,6 +114,11 @@ final class StoredPointInTime implements PointInTime {
     public Connection<ProjectView> projectsOf(ProgramId programId, PageRequest<NameKey> page) {
         return kept(ViewKind.PROJECT, history.page(atNs, ViewKind.PROJECT, true, programId.value(), page,
                                                    Projects.LISTING, ProjectView.class), p -> p.id().value());
+    }
+
+    @Override
+    public Connection<ProjectView> projects(ProjectFilter filter, PageRequest<NameKey> page) {
+        return kept(ViewKind.PROJECT, history.projects(atNs, filter, page), p -> p.id().value());
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.portfolioledger.query.asof;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portfolioledger.api.project.ProjectStatus;
+import dev.portfolioledger.query.project.ProjectFilter;
+import dev.portfolioledger.query.project.ProjectView;
+import dev.portfolioledger.query.project.Projects;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
@@ -187,6 +190,46 @@ public class ViewHistory {
                         + " = :parent AND " + VALID_AT + " " + after + "ORDER BY sort_key, id LIMIT :limit",
                 params, (rs, n) -> new Edge<>(new NameKey(rs.getString("sort_key"), rs.getObject("id", UUID.class))
                                                       .toCursor(listing), type.cast(document(rs, kind))));
+        return Connection.of(rows, page.first());
+    }
+
+    /**
+     * A page of the project versions valid at the instant that match the filter, in live list
+     * order with the live cursors. Portfolio, program and status are columns (indexed with the
+     * portfolio or program); methodology and manager are read from the document.
+     */
+    Connection<ProjectView> projects(long atNs, ProjectFilter filter, PageRequest<NameKey> page) {
+        StringBuilder where = new StringBuilder("kind = 'PROJECT' AND " + VALID_AT);
+        MapSqlParameterSource params = new MapSqlParameterSource("at", atNs).addValue("limit", page.fetchSize());
+        if (filter.portfolioId() != null) {
+            where.append(" AND parent_id = :portfolio");
+            params.addValue("portfolio", filter.portfolioId().value());
+        }
+        if (filter.programId() != null) {
+            where.append(" AND program_id = :program");
+            params.addValue("program", filter.programId().value());
+        }
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.addValue("status", filter.status().name());
+        }
+        if (filter.methodology() != null) {
+            where.append(" AND CAST(document AS jsonb) ->> 'methodology' = :methodology");
+            params.addValue("methodology", filter.methodology().name());
+        }
+        if (filter.manager() != null) {
+            where.append(" AND CAST(document AS jsonb) ->> 'manager' = :manager");
+            params.addValue("manager", filter.manager());
+        }
+        if (page.after() != null) {
+            where.append(" AND (sort_key, id) > (:afterName, :afterId)");
+            params.addValue("afterName", page.after().sortName()).addValue("afterId", page.after().id());
+        }
+        List<Edge<ProjectView>> rows = jdbc.query(
+                "SELECT id, sort_key, document FROM view_version WHERE " + where + " ORDER BY sort_key, id LIMIT :limit",
+                params, (rs, n) -> new Edge<>(new NameKey(rs.getString("sort_key"), rs.getObject("id", UUID.class))
+                                                      .toCursor(Projects.LISTING),
+                                              (ProjectView) document(rs, ViewKind.PROJECT)));
         return Connection.of(rows, page.first());
     }
 

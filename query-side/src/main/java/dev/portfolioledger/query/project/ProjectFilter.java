@@ -22,4 +22,13 @@ public record ProjectFilter(
     public static ProjectFilter ofPortfolio(PortfolioId portfolioId) {
         return new ProjectFilter(portfolioId, null, null, null, null);
     }
+
+    /** Whether the project passes every criterion given (the live listing's WHERE, in memory). */
+    public boolean matches(ProjectView project) {
+        return (portfolioId == null || portfolioId.equals(project.portfolioId()))
+                && (programId == null || programId.equals(project.programId()))
+                && (status == null || status == project.status())
+                && (methodology == null || methodology == project.methodology())
+                && (manager == null || manager.equals(project.manager()));
+    }
 }

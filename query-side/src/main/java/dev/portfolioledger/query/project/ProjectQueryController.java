@@ -97,9 +97,15 @@ public class ProjectQueryController {
 
     @QueryMapping
     @PreAuthorize(Roles.READ_VIEWS)
-    public Connection<ProjectView> projects(@Argument ProjectFilterInput filter, @Argument Integer first,
-                                            @Argument String after) {
-        return projects.page(filter == null ? ProjectFilter.ALL : filter.toFilter(), page(first, after));
+    public DataFetcherResult<Connection<ProjectView>> projects(@Argument ProjectFilterInput filter,
+                                                               @Argument Integer first, @Argument String after,
+                                                               @Argument OffsetDateTime asOf) {
+        ProjectFilter criteria = filter == null ? ProjectFilter.ALL : filter.toFilter();
+        if (asOf == null) {
+            return PointsInTime.result(projects.page(criteria, page(first, after)), null);
+        }
+        PointInTime pointInTime = pointsInTime.at(asOf);
+        return PointsInTime.result(pointInTime.projects(criteria, page(first, after)), pointInTime);
     }
 
     @SchemaMapping(typeName = "Project", field = "id")
