@@ -316,10 +316,6 @@ class AuditTrailGraphQlTest extends GraphQlIntegrationTest {
         return entries;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Class<Map<String, Object>> mapType() {
-        return (Class) Map.class;
-    }
 
     private static void sleep() {
         try {

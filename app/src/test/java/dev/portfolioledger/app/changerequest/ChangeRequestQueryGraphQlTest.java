@@ -176,8 +176,4 @@ class ChangeRequestQueryGraphQlTest extends ChangeRequestScenarios {
         return request.execute().path("changeRequests.edges[*].node").entityList(mapType()).get();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Class<Map<String, Object>> mapType() {
-        return (Class) Map.class;
-    }
 }

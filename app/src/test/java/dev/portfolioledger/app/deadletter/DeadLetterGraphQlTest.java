@@ -295,8 +295,4 @@ class DeadLetterGraphQlTest extends GraphQlIntegrationTest {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Class<Map<String, Object>> mapType() {
-        return (Class) Map.class;
-    }
 }

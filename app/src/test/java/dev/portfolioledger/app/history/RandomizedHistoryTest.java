@@ -398,8 +398,4 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
         return Map.of("amount", amount, "currency", "EUR");
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Class<Map<String, Object>> mapType() {
-        return (Class) Map.class;
-    }
 }

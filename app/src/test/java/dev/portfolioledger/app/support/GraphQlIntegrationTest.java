@@ -128,6 +128,12 @@ public abstract class GraphQlIntegrationTest {
         return count == null ? 0 : count;
     }
 
+    /** The type of a JSON object read from a response, for {@code entity} and {@code entityList}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected static Class<Map<String, Object>> mapType() {
+        return (Class) Map.class;
+    }
+
     /** A name no other test uses, so tests can share the database. */
     protected static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
