@@ -1,5 +1,8 @@
 package dev.portfolioledger.query.asof;
 
+import dev.portfolioledger.query.paging.NameKey;
+import dev.portfolioledger.query.paging.PageRequest;
+import dev.portfolioledger.query.project.ProjectFilter;
 import dev.portfolioledger.api.Money;
 import dev.portfolioledger.api.changerequest.ChangeRequestApprovedEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestId;
@@ -140,6 +143,15 @@ class PointInTimeTest {
         assertThat(later.projectCounts(portfolio)).isEqualTo(new ProjectStatusCounts(1, 1, 0, 0, 0, 0));
         assertThat(later.projectCounts(program)).isEqualTo(new ProjectStatusCounts(0, 1, 0, 0, 0, 0));
         assertThat(later.budget(project).total()).isEqualTo(Money.of("800.00", "EUR"));
+
+        // projects(filter): the members that existed then, with the status they had then
+        PageRequest<NameKey> firstPage = PageRequest.of(null, 20, null, cursor -> null);
+        assertThat(later.projects(new ProjectFilter(null, null, ProjectStatus.APPROVED, null, null), firstPage).edges())
+                .extracting(edge -> edge.node().id()).containsExactly(project);
+        assertThat(later.projects(ProjectFilter.ofPortfolio(portfolio), firstPage).edges())
+                .extracting(edge -> edge.node().id()).containsExactly(secondProject, project);
+        assertThat(early.projects(new ProjectFilter(null, null, ProjectStatus.APPROVED, null, null), firstPage).edges())
+                .isEmpty();
     }
 
     @Test
@@ -251,6 +263,11 @@ class PointInTimeTest {
         @Override
         public List<ProjectId> projectsOf(ProgramId programId) {
             return programProjects.getOrDefault(programId, List.of());
+        }
+
+        @Override
+        public List<ProjectId> allProjects() {
+            return portfolioProjects.values().stream().flatMap(List::stream).distinct().toList();
         }
     }
 }
