@@ -1,12 +1,26 @@
 package dev.portfolioledger.app;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.portfolioledger.api.changerequest.ChangeRequestEvent;
+import dev.portfolioledger.api.project.ProjectEvent;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +28,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ArchitectureTest {
 
     private static JavaClasses imported;
+
+    /** An aggregate, or a class nested in one (its entities and value types). */
+    private static final DescribedPredicate<JavaClass> AGGREGATE_OR_MEMBER = DescribedPredicate.describe(
+            "aggregates and the classes nested in them",
+            type -> type.isAnnotatedWith(Aggregate.class)
+                    || type.getEnclosingClass().map(enclosing -> enclosing.isAnnotatedWith(Aggregate.class)).orElse(false));
 
     @BeforeAll
     static void importClasses() {
@@ -70,6 +90,43 @@ class ArchitectureTest {
     }
 
     /** Jackson is the only serializer: XStream (which cannot read records) is not even on the classpath. */
+    @Test
+    void everyEventIsARecordWithARevision() {
+        classes().that().resideInAPackage("dev.portfolioledger.api..").and().haveSimpleNameEndingWith("Event")
+                .and().areNotInterfaces()
+                .should().beRecords().andShould().beAnnotatedWith(Revision.class)
+                .because("events are stored for ever: their shape is versioned from the first (HOUSE_STYLE 5)")
+                .check(imported);
+    }
+
+    @Test
+    void everyEventOfAProjectSaysWhichProjectAndEveryChangeRequestEventWhichRequest() {
+        classes().that().resideInAPackage("dev.portfolioledger.api.project").and().haveSimpleNameEndingWith("Event")
+                .and().areNotInterfaces().should().implement(ProjectEvent.class).check(imported);
+        classes().that().resideInAPackage("dev.portfolioledger.api.changerequest")
+                .and().haveSimpleNameEndingWith("Event").and().areNotInterfaces()
+                .should().implement(ChangeRequestEvent.class).check(imported);
+    }
+
+    @Test
+    void onlyCommandsNameTheirTargetAggregate() {
+        fields().that().areAnnotatedWith(TargetAggregateIdentifier.class)
+                .should().beDeclaredInClassesThat().haveSimpleNameEndingWith("Command")
+                .check(imported);
+    }
+
+    @Test
+    void aggregatesNeverReadTheClockOrMakeIds() {
+        noClasses().that(AGGREGATE_OR_MEMBER)
+                .should().callMethod(UUID.class, "randomUUID")
+                .orShould().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
+                .because("ids and business times come in with the command or the event (HOUSE_STYLE 8)")
+                .check(imported);
+    }
+
     @Test
     void xstreamIsNotOnTheClasspath() {
         assertThatThrownBy(() -> Class.forName("com.thoughtworks.xstream.XStream"))

@@ -1,13 +1,7 @@
 package dev.portfolioledger.query.asof;
 
-import dev.portfolioledger.api.changerequest.BaselineRevisedEvent;
-import dev.portfolioledger.api.changerequest.ChangeRequestApprovedEvent;
-import dev.portfolioledger.api.changerequest.ChangeRequestAssessedEvent;
-import dev.portfolioledger.api.changerequest.ChangeRequestClosedEvent;
+import dev.portfolioledger.api.changerequest.ChangeRequestEvent;
 import dev.portfolioledger.api.changerequest.ChangeRequestId;
-import dev.portfolioledger.api.changerequest.ChangeRequestRejectedEvent;
-import dev.portfolioledger.api.changerequest.ChangeRequestSubmittedEvent;
-import dev.portfolioledger.api.changerequest.ChangeRequestWithdrawnEvent;
 import dev.portfolioledger.query.changerequest.ChangeRequestEvolution;
 import dev.portfolioledger.query.changerequest.ChangeRequestView;
 import dev.portfolioledger.query.portfolio.PortfolioView;
@@ -126,27 +120,6 @@ public final class AggregateViews {
 
     /** The change request an event concerns, as the change request projection keys it; null for other events. */
     public static ChangeRequestId changeRequestOf(Object event) {
-        if (event instanceof ChangeRequestSubmittedEvent e) {
-            return e.changeRequestId();
-        }
-        if (event instanceof ChangeRequestAssessedEvent e) {
-            return e.changeRequestId();
-        }
-        if (event instanceof ChangeRequestApprovedEvent e) {
-            return e.changeRequestId();
-        }
-        if (event instanceof ChangeRequestRejectedEvent e) {
-            return e.changeRequestId();
-        }
-        if (event instanceof ChangeRequestWithdrawnEvent e) {
-            return e.changeRequestId();
-        }
-        if (event instanceof ChangeRequestClosedEvent e) {
-            return e.changeRequestId();
-        }
-        if (event instanceof BaselineRevisedEvent e) {
-            return e.changeRequestId();
-        }
-        return null;
+        return event instanceof ChangeRequestEvent e ? e.changeRequestId() : null;
     }
 }

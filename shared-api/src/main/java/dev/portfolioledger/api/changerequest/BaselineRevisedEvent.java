@@ -14,7 +14,7 @@ public record BaselineRevisedEvent(
         ProjectId projectId,
         int version,
         ChangeRequestId changeRequestId,
-        List<ProposedChange> changes) {
+        List<ProposedChange> changes) implements ChangeRequestEvent {
 
     public BaselineRevisedEvent {
         changes = changes == null ? List.of() : List.copyOf(changes);

@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 public record ChangeRequestApprovedEvent(
         ProjectId projectId,
         ChangeRequestId changeRequestId,
-        String approvedBy) {
+        String approvedBy) implements ChangeRequestEvent {
 }

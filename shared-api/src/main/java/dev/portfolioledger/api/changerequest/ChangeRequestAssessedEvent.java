@@ -12,5 +12,5 @@ public record ChangeRequestAssessedEvent(
         Money costImpact,
         int scheduleImpactDays,
         String riskNotes,
-        String assessedBy) {
+        String assessedBy) implements ChangeRequestEvent {
 }

@@ -15,5 +15,5 @@ public record ChangeRequestClosedEvent(
         ProjectId projectId,
         ChangeRequestId changeRequestId,
         String closedBy,
-        String reason) {
+        String reason) implements ChangeRequestEvent {
 }

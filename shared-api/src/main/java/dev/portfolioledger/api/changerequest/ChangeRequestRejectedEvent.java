@@ -9,5 +9,5 @@ public record ChangeRequestRejectedEvent(
         ProjectId projectId,
         ChangeRequestId changeRequestId,
         String reason,
-        String rejectedBy) {
+        String rejectedBy) implements ChangeRequestEvent {
 }

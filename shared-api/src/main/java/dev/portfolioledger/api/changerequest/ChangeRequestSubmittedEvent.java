@@ -13,7 +13,7 @@ public record ChangeRequestSubmittedEvent(
         String title,
         String justification,
         List<ProposedChange> changes,
-        String submittedBy) {
+        String submittedBy) implements ChangeRequestEvent {
 
     public ChangeRequestSubmittedEvent {
         changes = changes == null ? List.of() : List.copyOf(changes);

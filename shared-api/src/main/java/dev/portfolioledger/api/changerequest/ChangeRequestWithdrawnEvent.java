@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record ChangeRequestWithdrawnEvent(
         ProjectId projectId,
-        ChangeRequestId changeRequestId) {
+        ChangeRequestId changeRequestId) implements ChangeRequestEvent {
 }

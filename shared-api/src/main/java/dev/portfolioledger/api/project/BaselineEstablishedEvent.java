@@ -14,5 +14,5 @@ public record BaselineEstablishedEvent(
         int version,
         List<DeliverablePlan> deliverables,
         List<MilestonePlan> milestones,
-        List<BudgetLine> budget) {
+        List<BudgetLine> budget) implements ProjectEvent {
 }

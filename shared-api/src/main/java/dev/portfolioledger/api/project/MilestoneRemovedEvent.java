@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** A planned milestone was dropped from a proposed project. */
 @Revision("1")
-public record MilestoneRemovedEvent(ProjectId projectId, MilestoneId milestoneId) {
+public record MilestoneRemovedEvent(ProjectId projectId, MilestoneId milestoneId) implements ProjectEvent {
 }

@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** A milestone was planned for a proposed project. */
 @Revision("1")
-public record MilestoneScheduledEvent(ProjectId projectId, MilestonePlan milestone) {
+public record MilestoneScheduledEvent(ProjectId projectId, MilestonePlan milestone) implements ProjectEvent {
 }

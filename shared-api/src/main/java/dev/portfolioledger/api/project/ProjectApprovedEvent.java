@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** A proposed project was approved. */
 @Revision("1")
-public record ProjectApprovedEvent(ProjectId projectId) {
+public record ProjectApprovedEvent(ProjectId projectId) implements ProjectEvent {
 }

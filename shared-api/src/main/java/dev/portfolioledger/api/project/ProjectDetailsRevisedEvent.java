@@ -14,5 +14,5 @@ public record ProjectDetailsRevisedEvent(
         String sponsor,
         Methodology methodology,
         LocalDate plannedStart,
-        LocalDate plannedFinish) {
+        LocalDate plannedFinish) implements ProjectEvent {
 }

@@ -18,5 +18,5 @@ public record ProjectProposedEvent(
         String sponsor,
         Methodology methodology,
         LocalDate plannedStart,
-        LocalDate plannedFinish) {
+        LocalDate plannedFinish) implements ProjectEvent {
 }

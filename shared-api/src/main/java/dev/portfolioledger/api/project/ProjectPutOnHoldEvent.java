@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** An active project was put on hold. */
 @Revision("1")
-public record ProjectPutOnHoldEvent(ProjectId projectId) {
+public record ProjectPutOnHoldEvent(ProjectId projectId) implements ProjectEvent {
 }

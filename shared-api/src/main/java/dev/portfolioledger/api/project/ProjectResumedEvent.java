@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** A project on hold was resumed. */
 @Revision("1")
-public record ProjectResumedEvent(ProjectId projectId) {
+public record ProjectResumedEvent(ProjectId projectId) implements ProjectEvent {
 }

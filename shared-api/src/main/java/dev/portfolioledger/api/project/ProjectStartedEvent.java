@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** An approved project was started. */
 @Revision("1")
-public record ProjectStartedEvent(ProjectId projectId) {
+public record ProjectStartedEvent(ProjectId projectId) implements ProjectEvent {
 }
