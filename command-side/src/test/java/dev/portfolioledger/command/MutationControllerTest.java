@@ -100,12 +100,12 @@ class MutationControllerTest {
     @Test
     void createPortfolioReturnsTheReceipt() {
         var receipt = new CommandReceipt(PORTFOLIO, 42, "corr-1");
-        when(gateway.send(any(), any(), any())).thenReturn(receipt);
+        when(gateway.create(any(), any(), any())).thenReturn(receipt);
 
         assertThat(portfolios.createPortfolio(
                 new CreatePortfolioInput(PORTFOLIO, "Growth", null, "EUR", "Olivia Owner", "Kick-off")))
                 .isSameAs(receipt);
-        verify(gateway).send(new CreatePortfolioCommand(PortfolioId.of(PORTFOLIO), "Growth", null,
+        verify(gateway).create(new CreatePortfolioCommand(PortfolioId.of(PORTFOLIO), "Growth", null,
                 Currency.getInstance("EUR"), "Olivia Owner"), PortfolioId.of(PORTFOLIO), "Kick-off");
     }
 
@@ -116,7 +116,7 @@ class MutationControllerTest {
 
         portfolios.createPortfolio(new CreatePortfolioInput(null, "Growth", null, "EUR", "Olivia Owner", null));
 
-        verify(gateway).send(command.capture(), aggregateId.capture(), eq(null));
+        verify(gateway).create(command.capture(), aggregateId.capture(), eq(null));
         assertThat(command.getValue()).isInstanceOfSatisfying(CreatePortfolioCommand.class,
                 created -> assertThat(created.portfolioId()).isNotNull().isEqualTo(aggregateId.getValue()));
     }
@@ -149,7 +149,7 @@ class MutationControllerTest {
 
         programs.createProgram(new CreateProgramInput(null, PORTFOLIO, "Digital", "Max Manager", null, null));
 
-        verify(gateway).send(command.capture(), any(), eq(null));
+        verify(gateway).create(command.capture(), any(), eq(null));
         assertThat(command.getValue()).isInstanceOfSatisfying(CreateProgramCommand.class, created -> {
             assertThat(created.portfolioId()).isEqualTo(PortfolioId.of(PORTFOLIO));
             assertThat(created.objectives()).isEmpty();
@@ -164,7 +164,7 @@ class MutationControllerTest {
         projects.proposeProject(new ProposeProjectInput(PROJECT, PORTFOLIO, null, "Web shop", null, "Pia Manager",
                 "Sam Sponsor", Methodology.HYBRID, start, finish, "Board request"));
 
-        verify(gateway).send(new ProposeProjectCommand(ProjectId.of(PROJECT), PortfolioId.of(PORTFOLIO), null,
+        verify(gateway).create(new ProposeProjectCommand(ProjectId.of(PROJECT), PortfolioId.of(PORTFOLIO), null,
                 "Web shop", null, "Pia Manager", "Sam Sponsor", Methodology.HYBRID, start, finish),
                 ProjectId.of(PROJECT), "Board request");
     }

@@ -33,6 +33,8 @@ public enum ErrorCode {
     OUTCOME_UNKNOWN,
     /** The database could not be reached before anything was stored. */
     UNAVAILABLE,
+    /** Something went wrong on the service's side; the message names an incident id for the logs. */
+    INTERNAL,
     /** An Idempotency-Key already used for a different request by the same user. */
     IDEMPOTENCY_KEY_REUSED,
     /** The first request with this Idempotency-Key is still running. */

@@ -100,6 +100,6 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         if ("BadFaithIntrospection".equals(classification.toString())) {
             return ErrorCode.QUERY_TOO_COMPLEX.name();
         }
-        return "INTERNAL";
+        return ErrorCode.INTERNAL.name();
     }
 }

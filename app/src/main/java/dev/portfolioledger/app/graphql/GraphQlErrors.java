@@ -13,7 +13,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
@@ -52,8 +51,10 @@ public class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError aggregateNotFound(AggregateNotFoundException notFound, DataFetchingEnvironment env) {
+        // commands sent through AuditedCommandGateway are refused with the aggregate's kind named
+        // there; this is the path of anything else that loads an aggregate
         return error(env, ErrorType.NOT_FOUND, ErrorCode.NOT_FOUND.name(),
-                     "No such " + aggregateKind(env) + ": " + notFound.getAggregateIdentifier());
+                     "No such record: " + notFound.getAggregateIdentifier());
     }
 
     @GraphQlExceptionHandler
@@ -63,10 +64,9 @@ public class GraphQlErrors {
     }
 
     /**
-     * Two creations of one id at the same moment: both passed the command-side lookup, and the
-     * event store's unique (aggregate, sequence) key let only the first one in. The loser lost a
-     * race for an id that now exists; that is {@code ALREADY_EXISTS}, exactly what it would have
-     * been told a moment later.
+     * Two creations of one id at the same moment, reaching here other than through
+     * {@code AuditedCommandGateway.create} (which names the kind of aggregate): the loser lost a
+     * race for an id that now exists, {@code ALREADY_EXISTS}.
      */
     @GraphQlExceptionHandler
     GraphQLError duplicateCreation(AggregateStreamCreationException duplicate, DataFetchingEnvironment env) {
@@ -112,17 +112,13 @@ public class GraphQlErrors {
                 return duplicateCreation(duplicate, env);
             }
         }
-        if (failure instanceof DuplicateKeyException && isCreation(env)) {
-            // a command-side lookup's unique key caught the same race as the event store would
-            return alreadyExists(env);
-        }
         var storage = StorageFailures.classify(failure);
         if (storage.isPresent()) {
             return storageFailure(storage.get(), failure, env);
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure at {} (incident {})", env.getExecutionStepInfo().getPath(), incident, failure);
-        return error(env, ErrorType.INTERNAL_ERROR, "INTERNAL",
+        return error(env, ErrorType.INTERNAL_ERROR, ErrorCode.INTERNAL.name(),
                      "Something went wrong on our side (incident " + incident + ")");
     }
 
@@ -153,13 +149,7 @@ public class GraphQlErrors {
 
     private static GraphQLError alreadyExists(DataFetchingEnvironment env) {
         return error(env, ErrorType.BAD_REQUEST, ErrorCode.ALREADY_EXISTS.name(),
-                     "This " + aggregateKind(env) + " already exists");
-    }
-
-    private static boolean isCreation(DataFetchingEnvironment env) {
-        String field = env.getField().getName();
-        return field.startsWith("create") || field.startsWith("propose") || field.startsWith("add")
-                || field.startsWith("submit") || field.startsWith("schedule");
+                     "This record already exists");
     }
 
     static ErrorType classify(ErrorCode code) {
@@ -170,17 +160,6 @@ public class GraphQlErrors {
             case TIMEOUT, VIEW_OUT_OF_DATE, OUTCOME_UNKNOWN, UNAVAILABLE -> ErrorType.INTERNAL_ERROR;
             default -> ErrorType.BAD_REQUEST;
         };
-    }
-
-    private static String aggregateKind(DataFetchingEnvironment env) {
-        String field = env.getField().getName().toLowerCase();
-        if (field.contains("portfolio")) {
-            return "portfolio";
-        }
-        if (field.contains("program")) {
-            return "program";
-        }
-        return field.contains("project") ? "project" : "record";
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message) {

@@ -74,7 +74,7 @@ public class IdempotencyKeyInterceptor implements WebGraphQlInterceptor {
     /** Outcomes a retry may improve on: they are not kept, and the key is free again at once. */
     private static final Set<String> NOT_KEPT = Set.of(ErrorCode.OUTCOME_UNKNOWN.name(),
             ErrorCode.UNAVAILABLE.name(), ErrorCode.TIMEOUT.name(), ErrorCode.VIEW_OUT_OF_DATE.name(),
-            ErrorCode.CONCURRENT_MODIFICATION.name(), "INTERNAL");
+            ErrorCode.CONCURRENT_MODIFICATION.name(), ErrorCode.INTERNAL.name());
 
     private final IdempotencyRecords records;
     private final IdempotencyProperties properties;

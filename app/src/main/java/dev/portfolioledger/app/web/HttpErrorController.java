@@ -46,7 +46,7 @@ public class HttpErrorController implements ErrorController {
             String incident = UUID.randomUUID().toString();
             log.error("Unexpected failure at {} (incident {})", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
                       incident, errorAttributes.getError(new ServletWebRequest(request)));
-            return body(status, "INTERNAL", ErrorType.INTERNAL_ERROR,
+            return body(status, ErrorCode.INTERNAL.name(), ErrorType.INTERNAL_ERROR,
                         "Something went wrong on our side (incident " + incident + ")");
         }
         return switch (status) {

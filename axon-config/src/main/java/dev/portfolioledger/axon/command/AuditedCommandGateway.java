@@ -1,5 +1,10 @@
 package dev.portfolioledger.axon.command;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import dev.portfolioledger.api.RuleViolation;
+import dev.portfolioledger.api.ErrorCode;
 import dev.portfolioledger.api.Checks;
 import dev.portfolioledger.axon.audit.AuditMetadata;
 import dev.portfolioledger.axon.idempotency.CommandLedger;
@@ -54,6 +59,20 @@ public class AuditedCommandGateway {
      * @return where the aggregate's newest event is stored
      */
     public CommandReceipt send(Object command, Object aggregateId, String reason) {
+        return send(command, aggregateId, reason, false);
+    }
+
+    /**
+     * Sends a command that creates its aggregate. Two creations of one id at the same moment both
+     * pass the command-side lookup; the lookup's unique key or the event store's (aggregate,
+     * sequence) key lets only the first in, and the others lost a race for an id that now exists:
+     * {@code ALREADY_EXISTS}, as they would have been told a moment later.
+     */
+    public CommandReceipt create(Object command, Object aggregateId, String reason) {
+        return send(command, aggregateId, reason, true);
+    }
+
+    private CommandReceipt send(Object command, Object aggregateId, String reason, boolean creation) {
         Map<String, Object> metadata = new HashMap<>();
         String checkedReason = Checks.reason(reason);
         if (checkedReason != null) {
@@ -75,6 +94,15 @@ public class AuditedCommandGateway {
             Optional<RecordedCommand> concurrent = scope.flatMap(s -> recordedDespite(s, step, failure));
             if (concurrent.isPresent()) {
                 return receipt(concurrent.get().aggregateId(), concurrent.get().correlationId());
+            }
+            if (creation && (causedBy(failure, AggregateStreamCreationException.class)
+                    || causedBy(failure, DuplicateKeyException.class))) {
+                throw new RuleViolation(ErrorCode.ALREADY_EXISTS,
+                        "This " + kindOf(aggregateId) + " already exists: " + aggregateId);
+            }
+            if (causedBy(failure, AggregateNotFoundException.class)) {
+                // the command names its aggregate by a typed id: ProjectId says it is a project
+                throw new RuleViolation(ErrorCode.NOT_FOUND, "No such " + kindOf(aggregateId) + ": " + aggregateId);
             }
             throw failure;
         }
@@ -98,6 +126,24 @@ public class AuditedCommandGateway {
             failure.addSuppressed(unreachable);
             return Optional.empty();
         }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "project" for a ProjectId, "change request" for a ChangeRequestId; "record" for an untyped id. */
+    static String kindOf(Object aggregateId) {
+        String type = aggregateId.getClass().getSimpleName();
+        if (!type.endsWith("Id") || type.equals("Id") || aggregateId instanceof String) {
+            return "record";
+        }
+        return type.substring(0, type.length() - 2).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private CommandReceipt receipt(String aggregateId, String correlationId) {

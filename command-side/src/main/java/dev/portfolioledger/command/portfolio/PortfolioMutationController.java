@@ -35,7 +35,7 @@ public class PortfolioMutationController {
                 : PortfolioId.of(input.portfolioId());
         var command = new CreatePortfolioCommand(portfolioId, input.name(), input.description(),
                 Checks.currency(input.currency()), input.owner());
-        return commands.send(command, portfolioId, input.reason());
+        return commands.create(command, portfolioId, input.reason());
     }
 
     @MutationMapping

@@ -33,7 +33,7 @@ public class ProgramMutationController {
         ProgramId programId = input.programId() == null ? ProgramId.random() : ProgramId.of(input.programId());
         var command = new CreateProgramCommand(programId, PortfolioId.of(input.portfolioId()), input.name(),
                 input.manager(), input.objectives());
-        return commands.send(command, programId, input.reason());
+        return commands.create(command, programId, input.reason());
     }
 
     @MutationMapping

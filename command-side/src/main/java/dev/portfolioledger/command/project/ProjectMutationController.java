@@ -40,7 +40,7 @@ public class ProjectMutationController {
         var command = new ProposeProjectCommand(projectId, PortfolioId.of(input.portfolioId()), programId,
                 input.name(), input.description(), input.manager(), input.sponsor(), input.methodology(),
                 input.plannedStart(), input.plannedFinish());
-        return commands.send(command, projectId, input.reason());
+        return commands.create(command, projectId, input.reason());
     }
 
     @MutationMapping
