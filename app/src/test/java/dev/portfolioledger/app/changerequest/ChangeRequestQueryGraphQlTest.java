@@ -167,6 +167,43 @@ class ChangeRequestQueryGraphQlTest extends ChangeRequestScenarios {
                       "VALIDATION_FAILED");
     }
 
+    @Test
+    void theChangeRequestsOfEveryListedProjectAreTheirOwn() {
+        String portfolio = newPortfolio();
+        Baselined a = baselinedProject(portfolio, null);
+        Baselined b = baselinedProject(portfolio, null);
+        List<Map<String, Object>> budget = List.of(Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL",
+                                                          "newAmount", money("100")));
+        String a1 = submit(a.id(), "pm", budget);
+        String a2 = submit(a.id(), "pm", budget);
+        String a3 = submit(a.id(), "pm", budget);
+        String b1 = submit(b.id(), "pm", budget);
+        assess(a.id(), a1);
+
+        // one request for both projects' pages (a keyed loader): each gets its own, newest first
+        var listed = as("auditor").document("""
+                        query($portfolio: ID!) { projects(filter: {portfolioId: $portfolio}, first: 10) { edges { node {
+                          id
+                          newest: changeRequests(first: 2) { edges { node { id projectId } } pageInfo { hasNextPage } }
+                          assessed: changeRequests(status: ASSESSED) { edges { node { id } } } } } } }""")
+                .variable("portfolio", portfolio).execute();
+        Map<String, Map<String, Object>> byProject = new java.util.HashMap<>();
+        listed.path("projects.edges[*].node").entityList(mapType()).get()
+                .forEach(node -> byProject.put((String) node.get("id"), node));
+        assertThat(ids(byProject.get(a.id()), "newest")).containsExactly(a3, a2);
+        assertThat(ids(byProject.get(b.id()), "newest")).containsExactly(b1);
+        assertThat(ids(byProject.get(a.id()), "assessed")).containsExactly(a1);
+        assertThat(ids(byProject.get(b.id()), "assessed")).isEmpty();
+        assertThat(byProject.get(a.id()).get("newest")).extracting("pageInfo").extracting("hasNextPage")
+                .isEqualTo(true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> ids(Map<String, Object> project, String alias) {
+        List<Map<String, Object>> edges = (List<Map<String, Object>>) ((Map<String, Object>) project.get(alias)).get("edges");
+        return edges.stream().map(edge -> ((Map<String, Object>) edge.get("node")).get("id")).toList();
+    }
+
     private List<Map<String, Object>> inbox(Map<String, Object> filter, int first, String after) {
         var request = as("approver").documentName("changeRequestInbox").variable("filter", filter)
                 .variable("first", first);

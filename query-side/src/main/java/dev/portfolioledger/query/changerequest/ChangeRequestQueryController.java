@@ -13,13 +13,18 @@ import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectView;
 import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
+import reactor.core.publisher.Mono;
+
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 /** A project's change requests, its scope history and the diff between two baseline versions. */
@@ -34,24 +39,40 @@ public class ChangeRequestQueryController {
     public static final int SCOPE_HISTORY_DEFAULT = 100;
     public static final int SCOPE_HISTORY_MAX = 500;
 
+    /** Names the loader that reads Project.changeRequests for every project of a request at once. */
+    static final String PROJECT_CHANGE_REQUESTS_LOADER = "projectChangeRequests";
+
     private final ChangeRequests changeRequests;
 
-    public ChangeRequestQueryController(ChangeRequests changeRequests) {
+    public ChangeRequestQueryController(ChangeRequests changeRequests, BatchLoaderRegistry batchLoaders) {
         this.changeRequests = changeRequests;
+        // the field takes paging arguments, which @BatchMapping cannot see; a keyed loader still
+        // reads the pages of all the projects of a request (projects(...) { changeRequests }) at once
+        batchLoaders.<ChangeRequests.ProjectPageKey, List<ChangeRequestView>>forName(PROJECT_CHANGE_REQUESTS_LOADER)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> changeRequests.pagesOf(keys)));
     }
 
     /**
-     * Live, one keyset query per project: a page is rarely asked for more than one project at once.
-     * As of a past instant, the same page of the requests the project's events had made by then.
+     * Live, the pages of every project of the request with one query (a keyed loader). As of a past
+     * instant, the same page of the requests the project's events had made by then.
      */
     @SchemaMapping(typeName = "Project", field = "changeRequests")
-    public Connection<ChangeRequestView> changeRequests(ProjectView project, @Argument ChangeRequestStatus status,
-                                                        @Argument Integer first, @Argument String after,
-                                                        DataFetchingEnvironment environment) {
+    public CompletableFuture<Connection<ChangeRequestView>> changeRequests(
+            ProjectView project, @Argument ChangeRequestStatus status, @Argument Integer first,
+            @Argument String after, DataFetchingEnvironment environment) {
         PageRequest<Long> page = PageRequest.of(first, 20, after, cursor -> Cursors.decodeLong(LISTING, cursor));
         PointInTime pointInTime = PointsInTime.of(environment);
-        List<ChangeRequestView> rows = pointInTime == null ? changeRequests.page(project.id(), status, page)
-                : pageOf(pointInTime.changeRequests(project.id()), status, page);
+        if (pointInTime != null) {
+            return CompletableFuture.completedFuture(
+                    connection(pageOf(pointInTime.changeRequests(project.id()), status, page), page));
+        }
+        DataLoader<ChangeRequests.ProjectPageKey, List<ChangeRequestView>> loader =
+                environment.getDataLoader(PROJECT_CHANGE_REQUESTS_LOADER);
+        return loader.load(new ChangeRequests.ProjectPageKey(project.id(), status, page))
+                .thenApply(rows -> connection(rows, page));
+    }
+
+    private static Connection<ChangeRequestView> connection(List<ChangeRequestView> rows, PageRequest<Long> page) {
         List<Edge<ChangeRequestView>> fetched = rows.stream()
                 .map(v -> new Edge<>(Cursors.encode(LISTING, Long.toString(v.position())), v)).toList();
         return Connection.of(fetched, page.first());

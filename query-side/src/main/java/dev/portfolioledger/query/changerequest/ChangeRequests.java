@@ -141,6 +141,47 @@ public class ChangeRequests {
                                   + " ORDER BY position DESC LIMIT :limit", params, (rs, n) -> view(rs));
     }
 
+    /** One project's page of its requests, as Project.changeRequests asks for it. */
+    public record ProjectPageKey(ProjectId projectId, ChangeRequestStatus status, PageRequest<Long> page) {
+    }
+
+    /**
+     * {@link #page} for many projects at once: one query per distinct (status, page) request, a
+     * lateral join running the keyset query per project inside the database. Every key gets an
+     * entry.
+     */
+    public Map<ProjectPageKey, List<ChangeRequestView>> pagesOf(Collection<ProjectPageKey> keys) {
+        Map<ProjectPageKey, List<ChangeRequestView>> pages = new HashMap<>();
+        Map<List<Object>, List<ProjectPageKey>> byRequest = new HashMap<>();
+        for (ProjectPageKey key : keys) {
+            byRequest.computeIfAbsent(java.util.Arrays.asList(key.status(), key.page()), k -> new ArrayList<>()).add(key);
+        }
+        byRequest.values().forEach(sameRequest -> {
+            ProjectPageKey first = sameRequest.get(0);
+            MapSqlParameterSource params = new MapSqlParameterSource()
+                    .addValue("ids", sameRequest.stream().map(k -> k.projectId().value()).distinct().toList())
+                    .addValue("status", first.status() == null ? null : first.status().name(), Types.VARCHAR)
+                    .addValue("after", first.page().after(), Types.BIGINT)
+                    .addValue("limit", first.page().fetchSize());
+            Map<ProjectId, List<ChangeRequestView>> byProject = new HashMap<>();
+            jdbc.query("""
+                    SELECT r.* FROM unnest(CAST(ARRAY[:ids] AS uuid[])) AS parent(id)
+                    CROSS JOIN LATERAL (
+                        SELECT %s FROM change_request_view v
+                        WHERE v.project_id = parent.id %s %s
+                        ORDER BY v.position DESC LIMIT :limit) r
+                    """.formatted(COLUMNS, first.status() == null ? "" : "AND v.status = :status",
+                                  first.page().after() == null ? "" : "AND v.position < :after"), params, rs -> {
+                ChangeRequestView view = view(rs);
+                byProject.computeIfAbsent(view.projectId(), k -> new ArrayList<>()).add(view);
+            });
+            for (ProjectPageKey key : sameRequest) {
+                pages.put(key, byProject.getOrDefault(key.projectId(), List.of()));
+            }
+        });
+        return pages;
+    }
+
     /** Where the cross-project listing resumes: the last row seen, newest submitted first. */
     public record InboxKey(Instant submittedAt, UUID changeRequestId) {
     }

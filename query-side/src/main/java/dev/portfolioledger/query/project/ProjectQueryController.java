@@ -1,11 +1,6 @@
 package dev.portfolioledger.query.project;
 
-import dev.portfolioledger.api.ErrorCode;
-import dev.portfolioledger.api.RuleViolation;
 import dev.portfolioledger.api.project.ProjectId;
-import dev.portfolioledger.axon.ProcessingGroups;
-import dev.portfolioledger.axon.catchup.ProjectionCatchUp;
-import dev.portfolioledger.axon.command.CommandReceipt;
 import dev.portfolioledger.axon.security.Roles;
 import dev.portfolioledger.query.asof.PointInTime;
 import dev.portfolioledger.query.asof.PointsInTime;
@@ -53,16 +48,14 @@ public class ProjectQueryController {
     private final Projects projects;
     private final Portfolios portfolios;
     private final Programs programs;
-    private final ProjectionCatchUp catchUp;
     private final PointsInTime pointsInTime;
 
     public ProjectQueryController(Projects projects, Portfolios portfolios, Programs programs,
-                                  ProjectionCatchUp catchUp, PointsInTime pointsInTime,
+                                  PointsInTime pointsInTime,
                                   BatchLoaderRegistry batchLoaders) {
         this.projects = projects;
         this.portfolios = portfolios;
         this.programs = programs;
-        this.catchUp = catchUp;
         this.pointsInTime = pointsInTime;
         // Portfolio.projects and Program.projects take paging arguments, which @BatchMapping cannot
         // see; a keyed loader still fetches the pages of all parents in a request with one query.
@@ -212,114 +205,7 @@ public class ProjectQueryController {
                 .collect(Collectors.toMap(Function.identity(), p -> counts.get(p.id())));
     }
 
-    @SchemaMapping(typeName = "ProposeProjectPayload", field = "project")
-    public ProjectView proposed(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "ReviseProjectDetailsPayload", field = "project")
-    public ProjectView revised(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "ApproveProjectPayload", field = "project")
-    public ProjectView approved(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "StartProjectPayload", field = "project")
-    public ProjectView started(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "PutProjectOnHoldPayload", field = "project")
-    public ProjectView putOnHold(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "ResumeProjectPayload", field = "project")
-    public ProjectView resumed(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "CancelProjectPayload", field = "project")
-    public ProjectView cancelled(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "AddDeliverablePayload", field = "project")
-    public ProjectView deliverableAdded(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "ReviseDeliverablePayload", field = "project")
-    public ProjectView deliverableRevised(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "RemoveDeliverablePayload", field = "project")
-    public ProjectView deliverableRemoved(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "ScheduleMilestonePayload", field = "project")
-    public ProjectView milestoneScheduled(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "ReviseMilestonePayload", field = "project")
-    public ProjectView milestoneRevised(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "RemoveMilestonePayload", field = "project")
-    public ProjectView milestoneRemoved(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "PlanBudgetLinePayload", field = "project")
-    public ProjectView budgetLinePlanned(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "DefineProjectObjectivesPayload", field = "project")
-    public ProjectView objectivesDefined(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "SubmitChangeRequestPayload", field = "project")
-    public ProjectView changeRequestSubmitted(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "AssessChangeRequestPayload", field = "project")
-    public ProjectView changeRequestAssessed(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "ApproveChangeRequestPayload", field = "project")
-    public ProjectView changeRequestApproved(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "RejectChangeRequestPayload", field = "project")
-    public ProjectView changeRequestRejected(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
-    @SchemaMapping(typeName = "WithdrawChangeRequestPayload", field = "project")
-    public ProjectView changeRequestWithdrawn(CommandReceipt receipt) {
-        return afterCatchUp(receipt);
-    }
-
     private static PageRequest<NameKey> page(Integer first, String after) {
         return PageRequest.of(first, DEFAULT_PAGE_SIZE, after, cursor -> NameKey.fromCursor(Projects.LISTING, cursor));
-    }
-
-    /** Read your writes: the mutation's own change is in the view before it is returned. */
-    private ProjectView afterCatchUp(CommandReceipt receipt) {
-        catchUp.await(ProcessingGroups.VIEWS, receipt);
-        return projects.find(ProjectId.of(receipt.aggregateId())).orElseThrow(() -> new RuleViolation(
-                ErrorCode.VIEW_OUT_OF_DATE, "The change was stored, but the project view does not show it yet"));
     }
 }
