@@ -27,6 +27,8 @@ public final class Checks {
     public static final int PERSON_MAX = 200;
     /** The audit reason of any command, and the reason that cancel and reject require. */
     public static final int REASON_MAX = 2000;
+    /** A text a read filter compares with a stored identifier or name: none stored is longer. */
+    public static final int FILTER_MAX = 255;
     /** Money amounts: at most this many digits before the decimal point (below a quadrillion). */
     public static final int AMOUNT_INTEGER_DIGITS = 15;
     /** Business dates (planned start and finish, due dates) lie in this range. */
@@ -108,6 +110,23 @@ public final class Checks {
             throw invalid(field + " must be at most " + max + " characters");
         }
         return trimmed;
+    }
+
+    /**
+     * A text a query filters by (an actor, an event type, a correlation id, a manager): null stays
+     * null; one that no stored value can equal (a NUL, an unpaired surrogate, longer than
+     * {@link #FILTER_MAX}) is refused as VALIDATION_FAILED here, before PostgreSQL refuses it as a
+     * fault of the query.
+     */
+    public static String filterText(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > FILTER_MAX) {
+            throw invalid(field + " must be at most " + FILTER_MAX + " characters");
+        }
+        storable(value, field);
+        return value;
     }
 
     /** {@link #trimmedText} for an optional text: null or blank becomes null. */

@@ -1,8 +1,19 @@
 package dev.portfolioledger.app.changerequest;
 
+import dev.portfolioledger.api.changerequest.ChangeRequestStatus;
+import dev.portfolioledger.app.support.Processors;
+import dev.portfolioledger.axon.ProcessingGroups;
+import dev.portfolioledger.query.asof.PointsInTime;
+import dev.portfolioledger.query.changerequest.ChangeRequestFilter;
+import dev.portfolioledger.query.changerequest.ChangeRequestView;
+import dev.portfolioledger.query.changerequest.ChangeRequests;
+import dev.portfolioledger.query.paging.PageRequest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +22,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** project.changeRequests, scopeHistory and baselineDiff over a project with decided requests. */
 class ChangeRequestQueryGraphQlTest extends ChangeRequestScenarios {
+
+    @Autowired
+    private PointsInTime pointsInTime;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     private static final String CHANGE_REQUESTS = """
             query($id: ID!, $status: ChangeRequestStatus, $first: Int, $after: String) {
@@ -202,6 +219,60 @@ class ChangeRequestQueryGraphQlTest extends ChangeRequestScenarios {
     private static List<Object> ids(Map<String, Object> project, String alias) {
         List<Map<String, Object>> edges = (List<Map<String, Object>>) ((Map<String, Object>) project.get(alias)).get("edges");
         return edges.stream().map(edge -> ((Map<String, Object>) edge.get("node")).get("id")).toList();
+    }
+
+    @Test
+    void theInboxAsOfAnInstantIsWhatWasWaitingThenAndTheStoredHistoryAgreesWithTheFold() throws Exception {
+        String portfolio = newPortfolio();
+        Baselined a = baselinedProject(portfolio, null);
+        Baselined b = baselinedProject(portfolio, null);
+        List<Map<String, Object>> budget = List.of(Map.of("kind", "CHANGE_BUDGET", "category", "TRAVEL",
+                                                          "newAmount", money("100")));
+        String first = submit(a.id(), "pm", budget);
+        assess(a.id(), first);
+        String second = submit(b.id(), "pm", budget);
+        assess(b.id(), second);
+        Thread.sleep(20);
+        Instant bothWaiting = Instant.now();
+        Thread.sleep(20);
+        approve(a.id(), first).path("approveChangeRequest.project.baselineVersion").entity(Integer.class).isEqualTo(2);
+
+        Map<String, Object> assessed = Map.of("portfolioId", portfolio, "status", "ASSESSED");
+        assertThat(inboxAsOf(assessed, bothWaiting)).extracting(r -> r.get("id")).containsExactly(second, first);
+        assertThat(inbox(assessed, 20, null)).extracting(r -> r.get("id")).containsExactly(second);
+
+        new Processors(processing, jdbc).awaitHead(ProcessingGroups.HISTORY);
+        List<Instant> recorded = jdbc.queryForList("SELECT timestamp FROM domainevententry WHERE aggregateidentifier "
+                                                           + "IN (?, ?) ORDER BY globalindex", String.class, a.id(), b.id())
+                .stream().map(Instant::parse).toList();
+        PageRequest<ChangeRequests.InboxKey> firstPage = PageRequest.of(null, 20, null, cursor -> null);
+        PageRequest<ChangeRequests.InboxKey> afterNewest = PageRequest.of(1, 20, null, cursor -> null);
+        for (Instant recordedAt : recorded) {
+            for (Instant at : List.of(recordedAt.minusNanos(1), recordedAt)) {
+                for (ChangeRequestFilter filter : List.of(new ChangeRequestFilter(null, portfolio, null),
+                        new ChangeRequestFilter(ChangeRequestStatus.ASSESSED, portfolio, null))) {
+                    List<ChangeRequestView> stored = pointsInTime.stored(at).changeRequestInbox(filter, firstPage);
+                    assertThat(stored).as("inbox %s as of %s", filter, at)
+                            .isEqualTo(pointsInTime.folded(at).changeRequestInbox(filter, firstPage));
+                    if (!stored.isEmpty()) {
+                        // the second page starts after the first row, in both
+                        var key = new ChangeRequests.InboxKey(stored.get(0).submittedAt(),
+                                                               stored.get(0).changeRequestId().value());
+                        PageRequest<ChangeRequests.InboxKey> next = new PageRequest<>(afterNewest.first(), key);
+                        assertThat(pointsInTime.stored(at).changeRequestInbox(filter, next))
+                                .isEqualTo(pointsInTime.folded(at).changeRequestInbox(filter, next));
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Map<String, Object>> inboxAsOf(Map<String, Object> filter, Instant asOf) {
+        return as("approver").document("""
+                        query($filter: ChangeRequestFilter, $asOf: DateTime) {
+                          changeRequests(filter: $filter, first: 20, asOf: $asOf) { edges { node { id status } } } }""")
+                .variable("filter", filter).variable("asOf", asOf.toString()).execute()
+                .path("changeRequests.edges[*].node").entityList(mapType()).get();
     }
 
     private List<Map<String, Object>> inbox(Map<String, Object> filter, int first, String after) {

@@ -1,5 +1,7 @@
 package dev.portfolioledger.query.asof;
 
+import dev.portfolioledger.query.changerequest.ChangeRequests;
+import dev.portfolioledger.query.changerequest.ChangeRequestFilter;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.ProjectId;
@@ -118,6 +120,41 @@ public final class FoldedPointInTime implements PointInTime {
     /** The projects of the program that existed at the instant. */
     public List<ProjectView> projectsOf(ProgramId programId) {
         return existing(membership.projectsOf(programId), this::project, PROJECT_ORDER);
+    }
+
+    /** Newest submitted first, then by id as PostgreSQL orders UUIDs (their text), as the live inbox. */
+    private static final Comparator<ChangeRequestView> INBOX_ORDER = Comparator
+            .comparing(ChangeRequestView::submittedAt)
+            .thenComparing(v -> v.changeRequestId().value().toString()).reversed();
+
+    /** Folds the requests of the candidate projects (the program's, the portfolio's, or every one). */
+    @Override
+    public List<ChangeRequestView> changeRequestInbox(ChangeRequestFilter filter,
+                                                      PageRequest<ChangeRequests.InboxKey> page) {
+        UUID portfolio = filter.portfolio();
+        UUID program = filter.program();
+        List<ProjectId> candidates = program != null ? membership.projectsOf(new ProgramId(program))
+                : portfolio != null ? membership.projectsOf(new PortfolioId(portfolio)) : membership.allProjects();
+        return candidates.stream()
+                .filter(id -> portfolio == null || program == null || portfolioOf(id, portfolio))
+                .flatMap(id -> changeRequests(id).stream())
+                .filter(v -> filter.status() == null || v.status() == filter.status())
+                .sorted(INBOX_ORDER)
+                .filter(v -> page.after() == null || olderThan(v, page.after()))
+                .limit(page.fetchSize())
+                .toList();
+    }
+
+    private boolean portfolioOf(ProjectId id, UUID portfolio) {
+        ProjectView project = project(id);
+        return project != null && project.portfolioId().value().equals(portfolio);
+    }
+
+    /** Whether the request comes after the cursor's row in the inbox's order. */
+    private static boolean olderThan(ChangeRequestView request, ChangeRequests.InboxKey key) {
+        int byTime = request.submittedAt().compareTo(key.submittedAt());
+        return byTime < 0 || byTime == 0
+                && request.changeRequestId().value().toString().compareTo(key.changeRequestId().toString()) < 0;
     }
 
     /** Folds the candidates (the program's, the portfolio's, or every project) and keeps those matching as of the instant. */

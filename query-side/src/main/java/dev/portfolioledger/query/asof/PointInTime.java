@@ -4,7 +4,9 @@ import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.query.project.ProjectFilter;
+import dev.portfolioledger.query.changerequest.ChangeRequestFilter;
 import dev.portfolioledger.query.changerequest.ChangeRequestView;
+import dev.portfolioledger.query.changerequest.ChangeRequests;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
@@ -82,6 +84,12 @@ public interface PointInTime {
 
     /** A page of the projects that existed at the instant and match the filter as they were then, in live list order. */
     Connection<ProjectView> projects(ProjectFilter filter, PageRequest<NameKey> page);
+
+    /**
+     * The change requests across projects as they were at the instant, newest submitted first,
+     * with the live inbox's order and keys ({@code page.after()}: the last row seen).
+     */
+    List<ChangeRequestView> changeRequestInbox(ChangeRequestFilter filter, PageRequest<ChangeRequests.InboxKey> page);
 
     ProjectStatusCounts projectCounts(PortfolioId portfolioId);
 

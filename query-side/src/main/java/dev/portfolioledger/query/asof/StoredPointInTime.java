@@ -5,6 +5,8 @@ import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.query.project.ProjectFilter;
 import dev.portfolioledger.query.changerequest.ChangeRequestView;
+import dev.portfolioledger.query.changerequest.ChangeRequests;
+import dev.portfolioledger.query.changerequest.ChangeRequestFilter;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
@@ -114,6 +116,12 @@ final class StoredPointInTime implements PointInTime {
     public Connection<ProjectView> projectsOf(ProgramId programId, PageRequest<NameKey> page) {
         return kept(ViewKind.PROJECT, history.page(atNs, ViewKind.PROJECT, true, programId.value(), page,
                                                    Projects.LISTING, ProjectView.class), p -> p.id().value());
+    }
+
+    @Override
+    public List<ChangeRequestView> changeRequestInbox(ChangeRequestFilter filter,
+                                                      PageRequest<ChangeRequests.InboxKey> page) {
+        return history.changeRequestInbox(atNs, filter, page);
     }
 
     @Override

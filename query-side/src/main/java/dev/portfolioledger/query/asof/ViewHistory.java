@@ -6,6 +6,9 @@ import dev.portfolioledger.api.project.ProjectStatus;
 import dev.portfolioledger.query.project.ProjectFilter;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.Projects;
+import dev.portfolioledger.query.changerequest.ChangeRequestFilter;
+import dev.portfolioledger.query.changerequest.ChangeRequestView;
+import dev.portfolioledger.query.changerequest.ChangeRequests;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
@@ -231,6 +234,37 @@ public class ViewHistory {
                                                       .toCursor(Projects.LISTING),
                                               (ProjectView) document(rs, ViewKind.PROJECT)));
         return Connection.of(rows, page.first());
+    }
+
+    /**
+     * The change request versions valid at the instant, newest submitted first (sort_key, then id,
+     * as the live inbox orders by submitted_at, then id), of the projects of the filter's portfolio
+     * or program (a project never moves, so today's membership is every membership it had).
+     */
+    List<ChangeRequestView> changeRequestInbox(long atNs, ChangeRequestFilter filter,
+                                               PageRequest<ChangeRequests.InboxKey> page) {
+        StringBuilder where = new StringBuilder("kind = 'CHANGE_REQUEST' AND " + VALID_AT);
+        MapSqlParameterSource params = new MapSqlParameterSource("at", atNs).addValue("limit", page.fetchSize());
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.addValue("status", filter.status().name());
+        }
+        UUID portfolio = filter.portfolio();
+        UUID program = filter.program();
+        if (portfolio != null || program != null) {
+            where.append(" AND parent_id IN (SELECT id FROM project_view WHERE ")
+                    .append(portfolio != null ? "portfolio_id = :portfolio" : "TRUE")
+                    .append(program != null ? " AND program_id = :program" : "").append(')');
+            params.addValue("portfolio", portfolio).addValue("program", program);
+        }
+        if (page.after() != null) {
+            where.append(" AND (sort_key, id) < (:afterKey, :afterId)");
+            params.addValue("afterKey", ViewVersion.submittedKey(page.after().submittedAt()))
+                    .addValue("afterId", page.after().changeRequestId());
+        }
+        return jdbc.query("SELECT document FROM view_version WHERE " + where
+                                  + " ORDER BY sort_key DESC, id DESC LIMIT :limit",
+                          params, (rs, n) -> (ChangeRequestView) document(rs, ViewKind.CHANGE_REQUEST));
     }
 
     /** Projects by status under a portfolio or program, valid at the instant. */

@@ -85,8 +85,14 @@ final class ViewVersion {
         return view instanceof ProjectView v && v.programId() != null ? v.programId().value() : null;
     }
 
-    /** The name lists order by (lowered by PostgreSQL, as the live lists are); null for views not listed by name. */
+    /**
+     * The name lists order by (lowered by PostgreSQL, as the live lists are); for a change request
+     * its submission key; null for views not listed.
+     */
     String name() {
+        if (view instanceof ChangeRequestView v) {
+            return submittedKey(v.submittedAt());
+        }
         if (view instanceof PortfolioView v) {
             return v.name();
         }
@@ -97,6 +103,14 @@ final class ViewVersion {
             return v.name();
         }
         return null;
+    }
+
+    /**
+     * The list key of a change request version: its submission instant as 20 digits of epoch
+     * nanoseconds, so that text order is time order (the inbox lists newest submitted first).
+     */
+    static String submittedKey(java.time.Instant submittedAt) {
+        return String.format("%020d", RecordTime.nanos(submittedAt));
     }
 
     String status() {

@@ -24,10 +24,16 @@ public record AuditTrailFilter(
     public static final AuditTrailFilter ALL = new AuditTrailFilter(null, null, null, null, null, null, null);
 
     /**
-     * Refuses an interval that ends before it starts. Not a constructor check: Spring's argument
-     * binder would wrap the refusal, and clients must see it as VALIDATION_FAILED.
+     * Refuses an interval that ends before it starts, and texts no stored entry can hold
+     * ({@link Checks#filterText}). Not a constructor check: Spring's argument binder would wrap
+     * the refusal, and clients must see it as VALIDATION_FAILED.
      */
     public AuditTrailFilter checked() {
+        Checks.filterText(aggregateId, "filter.aggregateId");
+        Checks.filterText(actor, "filter.actor");
+        Checks.filterText(eventType, "filter.eventType");
+        Checks.filterText(correlationId, "filter.correlationId");
+        Checks.filterText(requestId, "filter.requestId");
         if (from != null && to != null && to.isBefore(from)) {
             throw Checks.invalid("to must not be before from");
         }

@@ -14,11 +14,11 @@ public record ChangeRequestFilter(ChangeRequestStatus status, String portfolioId
     public static final ChangeRequestFilter ALL = new ChangeRequestFilter(null, null, null);
 
     /** The portfolio's id, refused as VALIDATION_FAILED when it is not a UUID; null when not filtered. */
-    UUID portfolio() {
+    public UUID portfolio() {
         return portfolioId == null ? null : Checks.uuid(portfolioId, "filter.portfolioId");
     }
 
-    UUID program() {
+    public UUID program() {
         return programId == null ? null : Checks.uuid(programId, "filter.programId");
     }
 }

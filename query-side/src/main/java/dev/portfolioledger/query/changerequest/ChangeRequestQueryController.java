@@ -23,6 +23,7 @@ import org.springframework.stereotype.Controller;
 
 import reactor.core.publisher.Mono;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.Map;
@@ -43,9 +44,12 @@ public class ChangeRequestQueryController {
     static final String PROJECT_CHANGE_REQUESTS_LOADER = "projectChangeRequests";
 
     private final ChangeRequests changeRequests;
+    private final PointsInTime pointsInTime;
 
-    public ChangeRequestQueryController(ChangeRequests changeRequests, BatchLoaderRegistry batchLoaders) {
+    public ChangeRequestQueryController(ChangeRequests changeRequests, PointsInTime pointsInTime,
+                                        BatchLoaderRegistry batchLoaders) {
         this.changeRequests = changeRequests;
+        this.pointsInTime = pointsInTime;
         // the field takes paging arguments, which @BatchMapping cannot see; a keyed loader still
         // reads the pages of all the projects of a request (projects(...) { changeRequests }) at once
         batchLoaders.<ChangeRequests.ProjectPageKey, List<ChangeRequestView>>forName(PROJECT_CHANGE_REQUESTS_LOADER)
@@ -78,7 +82,7 @@ public class ChangeRequestQueryController {
         return Connection.of(fetched, page.first());
     }
 
-    /** What {@link ChangeRequests#page} reads, from requests already newest first. */
+    /** What {@link ChangeRequests#pagesOf} reads for one project, from requests already newest first. */
     static List<ChangeRequestView> pageOf(List<ChangeRequestView> newestFirst, ChangeRequestStatus status,
                                           PageRequest<Long> page) {
         return newestFirst.stream()
@@ -95,11 +99,14 @@ public class ChangeRequestQueryController {
     @QueryMapping(name = "changeRequests")
     @PreAuthorize(Roles.READ_VIEWS)
     public Connection<ChangeRequestView> inbox(@Argument ChangeRequestFilter filter, @Argument Integer first,
-                                               @Argument String after) {
+                                               @Argument String after, @Argument OffsetDateTime asOf) {
         PageRequest<ChangeRequests.InboxKey> page = PageRequest.of(first, 20, after, ChangeRequestQueryController::inboxKey);
-        List<Edge<ChangeRequestView>> fetched = changeRequests.inbox(filter == null ? ChangeRequestFilter.ALL : filter, page)
-                .stream().map(v -> new Edge<>(Cursors.encode(INBOX_LISTING, v.submittedAt().toString(),
-                                                             v.changeRequestId().toString()), v)).toList();
+        ChangeRequestFilter criteria = filter == null ? ChangeRequestFilter.ALL : filter;
+        List<ChangeRequestView> rows = asOf == null ? changeRequests.inbox(criteria, page)
+                : pointsInTime.at(asOf).changeRequestInbox(criteria, page);
+        List<Edge<ChangeRequestView>> fetched = rows.stream()
+                .map(v -> new Edge<>(Cursors.encode(INBOX_LISTING, v.submittedAt().toString(),
+                                                    v.changeRequestId().toString()), v)).toList();
         return Connection.of(fetched, page.first());
     }
 

@@ -125,36 +125,23 @@ public class ChangeRequests {
                 .addValue("sequence", sequenceNumber);
     }
 
-    /**
-     * A page of the project's requests, newest submitted first, optionally only those in one
-     * status. The key is the position; {@code page.after()} the position of the last row seen.
-     */
-    public List<ChangeRequestView> page(ProjectId projectId, ChangeRequestStatus status, PageRequest<Long> page) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("projectId", projectId.value())
-                .addValue("status", status == null ? null : status.name(), Types.VARCHAR)
-                .addValue("after", page.after(), Types.BIGINT)
-                .addValue("limit", page.fetchSize());
-        return jdbc.query("SELECT " + COLUMNS + " FROM change_request_view WHERE project_id = :projectId"
-                                  + (status == null ? "" : " AND status = :status")
-                                  + (page.after() == null ? "" : " AND position < :after")
-                                  + " ORDER BY position DESC LIMIT :limit", params, (rs, n) -> view(rs));
-    }
-
     /** One project's page of its requests, as Project.changeRequests asks for it. */
     public record ProjectPageKey(ProjectId projectId, ChangeRequestStatus status, PageRequest<Long> page) {
     }
 
     /**
-     * {@link #page} for many projects at once: one query per distinct (status, page) request, a
-     * lateral join running the keyset query per project inside the database. Every key gets an
-     * entry.
+     * Pages of the projects' requests, newest submitted first, optionally only those in one status;
+     * the key of a page is the position ({@code page.after()} the position of the last row seen).
+     * One query per distinct (status, page) request, a lateral join running the keyset query per
+     * project inside the database. Every key gets an entry.
      */
     public Map<ProjectPageKey, List<ChangeRequestView>> pagesOf(Collection<ProjectPageKey> keys) {
         Map<ProjectPageKey, List<ChangeRequestView>> pages = new HashMap<>();
-        Map<List<Object>, List<ProjectPageKey>> byRequest = new HashMap<>();
+        record SameRequest(ChangeRequestStatus status, PageRequest<Long> page) {
+        }
+        Map<SameRequest, List<ProjectPageKey>> byRequest = new HashMap<>();
         for (ProjectPageKey key : keys) {
-            byRequest.computeIfAbsent(java.util.Arrays.asList(key.status(), key.page()), k -> new ArrayList<>()).add(key);
+            byRequest.computeIfAbsent(new SameRequest(key.status(), key.page()), k -> new ArrayList<>()).add(key);
         }
         byRequest.values().forEach(sameRequest -> {
             ProjectPageKey first = sameRequest.get(0);

@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.project;
 
+import dev.portfolioledger.api.Checks;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.Methodology;
@@ -19,6 +20,6 @@ public record ProjectFilterInput(
                 programId == null ? null : ProgramId.of(programId),
                 status,
                 methodology,
-                manager);
+                Checks.filterText(manager, "filter.manager"));
     }
 }
