@@ -114,6 +114,14 @@ final class RawInsertBenchmark {
      * does, all columns fetched; bounded by {@code limit} in time. Returns rows/s (0 if empty).
      */
     PagedRead pagedRead(Duration limit) throws SQLException {
+        return pagedRead(database, TABLE, 100, limit);
+    }
+
+    /**
+     * Reads an event table (domainevententry's columns) in global-index order, {@code pageSize}
+     * rows a page, every column fetched, until the end or until {@code limit} has passed.
+     */
+    static PagedRead pagedRead(BenchDatabase database, String table, int pageSize, Duration limit) throws SQLException {
         long rows = 0;
         long last = -1;
         long start = System.nanoTime();
@@ -121,7 +129,7 @@ final class RawInsertBenchmark {
         try (Connection connection = database.connect();
              PreparedStatement page = connection.prepareStatement("SELECT globalindex, aggregateidentifier, "
                      + "sequencenumber, type, eventidentifier, metadata, payload, payloadrevision, payloadtype, "
-                     + "timestamp FROM " + TABLE + " WHERE globalindex > ? ORDER BY globalindex LIMIT 100")) {
+                     + "timestamp FROM " + table + " WHERE globalindex > ? ORDER BY globalindex LIMIT " + pageSize)) {
             while (System.nanoTime() < deadline) {
                 page.setLong(1, last);
                 int inPage = 0;
@@ -141,13 +149,12 @@ final class RawInsertBenchmark {
                     }
                 }
                 rows += inPage;
-                if (inPage < 100) {
+                if (inPage < pageSize) {
                     break;
                 }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new PagedRead(rows, seconds);
+        return new PagedRead(rows, (System.nanoTime() - start) / 1e9);
     }
 
     record PagedRead(long rows, double seconds) {

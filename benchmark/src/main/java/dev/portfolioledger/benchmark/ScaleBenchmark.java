@@ -27,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -165,38 +166,7 @@ final class ScaleBenchmark {
      * fetched, as a tracking processor reads it. Returns rows/s.
      */
     double pagedRead() throws SQLException {
-        long rows = 0;
-        long last = -1;
-        long start = System.nanoTime();
-        try (Connection connection = database.connect();
-             PreparedStatement page = connection.prepareStatement("SELECT globalindex, aggregateidentifier, "
-                     + "sequencenumber, type, eventidentifier, metadata, payload, payloadrevision, payloadtype, "
-                     + "timestamp FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT " + PAGE)) {
-            while (true) {
-                page.setLong(1, last);
-                int inPage = 0;
-                try (ResultSet rs = page.executeQuery()) {
-                    while (rs.next()) {
-                        last = rs.getLong(1);
-                        rs.getString(2);
-                        rs.getLong(3);
-                        rs.getString(4);
-                        rs.getString(5);
-                        rs.getBytes(6);
-                        rs.getBytes(7);
-                        rs.getString(8);
-                        rs.getString(9);
-                        rs.getString(10);
-                        inPage++;
-                    }
-                }
-                rows += inPage;
-                if (inPage < PAGE) {
-                    break;
-                }
-            }
-        }
-        return rows / ((System.nanoTime() - start) / 1e9);
+        return RawInsertBenchmark.pagedRead(database, "domainevententry", PAGE, Duration.ofHours(1)).perSecond();
     }
 
     long head() throws SQLException {
