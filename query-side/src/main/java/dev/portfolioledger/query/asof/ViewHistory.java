@@ -245,18 +245,7 @@ public class ViewHistory {
                                                PageRequest<ChangeRequests.InboxKey> page) {
         StringBuilder where = new StringBuilder("kind = 'CHANGE_REQUEST' AND " + VALID_AT);
         MapSqlParameterSource params = new MapSqlParameterSource("at", atNs).addValue("limit", page.fetchSize());
-        if (filter.status() != null) {
-            where.append(" AND status = :status");
-            params.addValue("status", filter.status().name());
-        }
-        UUID portfolio = filter.portfolio();
-        UUID program = filter.program();
-        if (portfolio != null || program != null) {
-            where.append(" AND parent_id IN (SELECT id FROM project_view WHERE ")
-                    .append(portfolio != null ? "portfolio_id = :portfolio" : "TRUE")
-                    .append(program != null ? " AND program_id = :program" : "").append(')');
-            params.addValue("portfolio", portfolio).addValue("program", program);
-        }
+        filter.conditions("parent_id", params).forEach(condition -> where.append(" AND ").append(condition));
         if (page.after() != null) {
             where.append(" AND (sort_key, id) < (:afterKey, :afterId)");
             params.addValue("afterKey", ViewVersion.submittedKey(page.after().submittedAt()))

@@ -178,20 +178,8 @@ public class ChangeRequests {
      * the filter's status, portfolio and program: one keyset query.
      */
     public List<ChangeRequestView> inbox(ChangeRequestFilter filter, PageRequest<InboxKey> page) {
-        List<String> conditions = new ArrayList<>();
         MapSqlParameterSource params = new MapSqlParameterSource("limit", page.fetchSize());
-        if (filter.status() != null) {
-            conditions.add("status = :status");
-            params.addValue("status", filter.status().name());
-        }
-        UUID portfolio = filter.portfolio();
-        UUID program = filter.program();
-        if (portfolio != null || program != null) {
-            conditions.add("project_id IN (SELECT id FROM project_view WHERE "
-                                   + (portfolio != null ? "portfolio_id = :portfolioId" : "TRUE")
-                                   + (program != null ? " AND program_id = :programId" : "") + ")");
-            params.addValue("portfolioId", portfolio).addValue("programId", program);
-        }
+        List<String> conditions = filter.conditions("project_id", params);
         if (page.after() != null) {
             conditions.add("(submitted_at, change_request_id) < (:afterAt, :afterId)");
             params.addValue("afterAt", timestamp(page.after().submittedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
