@@ -272,7 +272,7 @@ final class ScaleHistory {
             String sponsor = pick(PEOPLE);
             now(ProposeProjectCommand.class, reason -> List.of(new ProjectProposedEvent(id, portfolioId, programId,
                     name, "Delivers " + name.substring(13) + " for the business", manager, sponsor, methodology,
-                    plannedStart, plannedFinish)));
+                    plannedStart, plannedFinish, EUR)));
             now(DefineProjectObjectivesCommand.class, reason -> List.of(new ProjectObjectivesDefinedEvent(id,
                     List.of("Go live by " + plannedFinish, "Keep the cost within the approved budget",
                             "Retire the legacy " + pick(AREAS) + " process"))));

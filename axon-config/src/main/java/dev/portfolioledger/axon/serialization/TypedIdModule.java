@@ -2,6 +2,7 @@ package dev.portfolioledger.axon.serialization;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -17,7 +18,9 @@ import java.util.function.Function;
 
 /**
  * Writes typed ids as their bare UUID string, so stored event payloads (and the audit trail that
- * shows them) read {@code "portfolioId":"…"} rather than a nested object.
+ * shows them) read {@code "portfolioId":"…"} rather than a nested object. As map keys (in
+ * aggregate snapshots: deliverables by id) they are the same string, which Jackson writes by
+ * {@code toString()} and reads back here.
  */
 public class TypedIdModule extends SimpleModule {
 
@@ -38,6 +41,12 @@ public class TypedIdModule extends SimpleModule {
             @Override
             protected T _deserialize(String value, DeserializationContext context) {
                 return parser.apply(value);
+            }
+        });
+        addKeyDeserializer(type, new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext context) {
+                return parser.apply(key);
             }
         });
     }

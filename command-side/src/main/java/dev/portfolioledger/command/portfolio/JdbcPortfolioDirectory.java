@@ -25,9 +25,17 @@ class JdbcPortfolioDirectory implements PortfolioDirectory {
 
     @Override
     public Optional<PortfolioFacts> find(PortfolioId portfolioId) {
-        return jdbc.query("SELECT status FROM portfolio_directory WHERE portfolio_id = ? FOR SHARE",
-                        (rs, row) -> new PortfolioFacts(portfolioId, PortfolioStatus.valueOf(rs.getString(1))),
+        return jdbc.query("SELECT status, currency FROM portfolio_directory WHERE portfolio_id = ? FOR SHARE",
+                        (rs, row) -> new PortfolioFacts(portfolioId, PortfolioStatus.valueOf(rs.getString(1)),
+                                Currency.getInstance(rs.getString(2))),
                         portfolioId.value())
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<Currency> currencyOf(PortfolioId portfolioId) {
+        return jdbc.query("SELECT currency FROM portfolio_directory WHERE portfolio_id = ?",
+                        (rs, row) -> Currency.getInstance(rs.getString(1)), portfolioId.value())
                 .stream().findFirst();
     }
 

@@ -21,6 +21,13 @@ public interface PortfolioDirectory {
     Optional<PortfolioFacts> find(PortfolioId portfolioId);
 
     /**
+     * The portfolio's currency, which never changes after creation (so no lock is taken).
+     *
+     * @return empty when no such portfolio exists
+     */
+    Optional<Currency> currencyOf(PortfolioId portfolioId);
+
+    /**
      * Records a new, active portfolio holding the name, with the currency all money under it uses.
      *
      * @return false, recording nothing, when the id is already known or another portfolio holds

@@ -4,8 +4,6 @@ import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.ProjectId;
 
-import java.util.Currency;
-import java.util.Optional;
 
 /**
  * The command side's own record of which project ids are taken and where the projects sit.
@@ -22,12 +20,4 @@ public interface ProjectDirectory {
      * @return false when a project with this id exists
      */
     boolean claim(ProjectId projectId, PortfolioId portfolioId, ProgramId programId);
-
-    /**
-     * The currency of the portfolio the project sits in, which all of the project's money must
-     * use. A portfolio's currency never changes, so no lock is needed.
-     *
-     * @return empty when no such project exists
-     */
-    Optional<Currency> currencyOf(ProjectId projectId);
 }

@@ -17,7 +17,8 @@ public class InMemoryPortfolioDirectory implements PortfolioDirectory {
 
     @Override
     public Optional<PortfolioFacts> find(PortfolioId portfolioId) {
-        return Optional.ofNullable(statuses.get(portfolioId)).map(status -> new PortfolioFacts(portfolioId, status));
+        return Optional.ofNullable(statuses.get(portfolioId)).map(status -> new PortfolioFacts(portfolioId, status,
+                currencies.get(portfolioId)));
     }
 
     @Override
@@ -64,7 +65,7 @@ public class InMemoryPortfolioDirectory implements PortfolioDirectory {
         return portfolioId;
     }
 
-    /** What the JDBC directory's currency column holds; the project directory fake joins on it. */
+    @Override
     public Optional<Currency> currencyOf(PortfolioId portfolioId) {
         return Optional.ofNullable(currencies.get(portfolioId));
     }

@@ -49,7 +49,7 @@ class PortfolioTest {
                 .when(new CreatePortfolioCommand(portfolioId, " Growth ", "New markets", EUR, "Olivia Owner"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(created);
-        assertThat(directory.find(portfolioId)).contains(new PortfolioFacts(portfolioId, PortfolioStatus.ACTIVE));
+        assertThat(directory.find(portfolioId)).contains(new PortfolioFacts(portfolioId, PortfolioStatus.ACTIVE, EUR));
         assertThat(directory.nameKeyOf(portfolioId)).contains("growth");
     }
 

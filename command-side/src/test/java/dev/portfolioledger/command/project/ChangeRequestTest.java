@@ -44,6 +44,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Currency;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ class ChangeRequestTest {
     private static final String CAROL = "carol";
 
     private static final ProjectProposedEvent PROPOSED = new ProjectProposedEvent(PROJECT, PORTFOLIO, null,
-            "Web shop", "Sell online", "Pia Manager", "Sam Sponsor", Methodology.SCRUM, PLANNED_START, PLANNED_FINISH);
+            "Web shop", "Sell online", "Pia Manager", "Sam Sponsor", Methodology.SCRUM, PLANNED_START, PLANNED_FINISH, Currency.getInstance("EUR"));
     private static final DeliverablePlan DESIGN_PLAN = new DeliverablePlan(DESIGN, "Design", null,
             "Signed off by sponsor", eur("12000.00"), PLANNED_START, LocalDate.of(2027, 2, 26));
     private static final DeliverablePlan BUILD_PLAN = new DeliverablePlan(BUILD, "Build", "Shop and payment",
@@ -109,13 +110,11 @@ class ChangeRequestTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Project.class);
         var portfolios = new InMemoryPortfolioDirectory();
-        var projects = new InMemoryProjectDirectory(portfolios);
+        var projects = new InMemoryProjectDirectory();
         portfolios.add(PORTFOLIO, "Growth", PortfolioStatus.ACTIVE);
         projects.claim(PROJECT, PORTFOLIO, null);
         fixture.registerAnnotatedCommandHandler(
                 new ProjectCommandHandler(fixture.getRepository(), portfolios, new InMemoryProgramDirectory(), projects));
-        fixture.registerAnnotatedCommandHandler(new ProjectPlanningCommandHandler(fixture.getRepository(), projects));
-        fixture.registerAnnotatedCommandHandler(new ChangeRequestCommandHandler(fixture.getRepository(), projects));
     }
 
     private static Money eur(String amount) {

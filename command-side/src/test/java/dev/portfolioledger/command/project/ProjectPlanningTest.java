@@ -40,6 +40,7 @@ import dev.portfolioledger.api.project.ReviseProjectDetailsCommand;
 import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
 import dev.portfolioledger.command.portfolio.InMemoryPortfolioDirectory;
 import dev.portfolioledger.command.program.InMemoryProgramDirectory;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Currency;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +79,7 @@ class ProjectPlanningTest {
     private static final LocalDate PLANNED_FINISH = LocalDate.of(2027, 6, 30);
 
     private static final ProjectProposedEvent PROPOSED = new ProjectProposedEvent(PROJECT, PORTFOLIO, null,
-            "Web shop", "Sell online", "Pia Manager", "Sam Sponsor", Methodology.SCRUM, PLANNED_START, PLANNED_FINISH);
+            "Web shop", "Sell online", "Pia Manager", "Sam Sponsor", Methodology.SCRUM, PLANNED_START, PLANNED_FINISH, Currency.getInstance("EUR"));
     private static final DeliverablePlan DESIGN_PLAN = new DeliverablePlan(DESIGN, "Design", null,
             "Signed off by sponsor", eur("12000.00"), PLANNED_START, LocalDate.of(2027, 2, 26));
     private static final DeliverablePlan BUILD_PLAN = new DeliverablePlan(BUILD, "Build", "Shop and payment",
@@ -95,12 +97,11 @@ class ProjectPlanningTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Project.class);
         var portfolios = new InMemoryPortfolioDirectory();
-        var projects = new InMemoryProjectDirectory(portfolios);
+        var projects = new InMemoryProjectDirectory();
         portfolios.add(PORTFOLIO, "Growth", PortfolioStatus.ACTIVE);
         projects.claim(PROJECT, PORTFOLIO, null);
         fixture.registerAnnotatedCommandHandler(
                 new ProjectCommandHandler(fixture.getRepository(), portfolios, new InMemoryProgramDirectory(), projects));
-        fixture.registerAnnotatedCommandHandler(new ProjectPlanningCommandHandler(fixture.getRepository(), projects));
     }
 
     private static Money eur(String amount) {
@@ -231,7 +232,8 @@ class ProjectPlanningTest {
         fixture.givenNoPriorActivity()
                 .when(new AddDeliverableCommand(UNKNOWN_PROJECT, DESIGN, "Design", null, null, eur("1"),
                         PLANNED_START, PLANNED_FINISH))
-                .expectException(refusedWith(NOT_FOUND))
+                // as for every command to a project that does not exist: the gateway answers NOT_FOUND
+                .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
 

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Currency;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -72,7 +73,7 @@ class ProjectTest {
     private static final LocalDate PLANNED_FINISH = LocalDate.of(2027, 6, 30);
 
     private static final ProjectProposedEvent PROPOSED_EVENT = new ProjectProposedEvent(PROJECT, PORTFOLIO, null,
-            "Web shop", "Sell online", "Pia Manager", "Sam Sponsor", Methodology.SCRUM, PLANNED_START, PLANNED_FINISH);
+            "Web shop", "Sell online", "Pia Manager", "Sam Sponsor", Methodology.SCRUM, PLANNED_START, PLANNED_FINISH, Currency.getInstance("EUR"));
 
     /** An approval of a project with an empty plan emits this baseline right after the approval. */
     private static final BaselineEstablishedEvent EMPTY_BASELINE =
@@ -117,7 +118,7 @@ class ProjectTest {
         fixture = new AggregateTestFixture<>(Project.class);
         portfolios = new InMemoryPortfolioDirectory();
         programs = new InMemoryProgramDirectory();
-        projects = new InMemoryProjectDirectory(portfolios);
+        projects = new InMemoryProjectDirectory();
         fixture.registerAnnotatedCommandHandler(
                 new ProjectCommandHandler(fixture.getRepository(), portfolios, programs, projects));
     }
@@ -148,7 +149,7 @@ class ProjectTest {
                 .when(propose(PROGRAM))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ProjectProposedEvent(PROJECT, PORTFOLIO, PROGRAM, "Web shop", "Sell online",
-                        "Pia Manager", "Sam Sponsor", Methodology.SCRUM, PLANNED_START, PLANNED_FINISH));
+                        "Pia Manager", "Sam Sponsor", Methodology.SCRUM, PLANNED_START, PLANNED_FINISH, Currency.getInstance("EUR")));
     }
 
     @Test

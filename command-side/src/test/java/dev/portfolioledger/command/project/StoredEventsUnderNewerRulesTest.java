@@ -18,6 +18,7 @@ import dev.portfolioledger.axon.config.AxonInfrastructureConfiguration;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
+import java.util.Currency;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -65,7 +66,7 @@ class StoredEventsUnderNewerRulesTest {
                 TOO_LONG_NAME, null, null, Money.of("1000", "EUR"), LocalDate.of(2027, 3, 1), LocalDate.of(2030, 6, 30));
         AggregateTestFixture<Project> fixture = new AggregateTestFixture<>(Project.class);
         fixture.given(new ProjectProposedEvent(PROJECT, PORTFOLIO, null, "Web shop", null, "Pia", "Sam",
-                                               Methodology.SCRUM, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 6, 30)),
+                                               Methodology.SCRUM, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 6, 30), Currency.getInstance("EUR")),
                       new DeliverableAddedEvent(PROJECT, late))
                 .when(new ApproveProjectCommand(PROJECT))
                 .expectEvents(new ProjectApprovedEvent(PROJECT),

@@ -78,13 +78,13 @@ class PointInTimeTest {
         events.add(program, new ProgramCreatedEvent(program, portfolio, "Sales", "pat", List.of("Sell more")));
         events.add(project, new ProjectProposedEvent(project, portfolio, program, "CRM rollout", null, "max", "sam",
                                                      Methodology.SCRUM, LocalDate.of(2027, 1, 4),
-                                                     LocalDate.of(2027, 6, 30)));
+                                                     LocalDate.of(2027, 6, 30), Currency.getInstance("EUR")));
         events.add(project, new DeliverableAddedEvent(project, design));
         events.add(project, new BudgetLinePlannedEvent(project, new BudgetLine(CostCategory.LABOUR,
                                                                                 Money.of("800.00", "EUR"))));
         events.add(secondProject, new ProjectProposedEvent(secondProject, portfolio, null, "audit prep", null, "max",
                                                            "sam", Methodology.KANBAN, LocalDate.of(2027, 1, 4),
-                                                           LocalDate.of(2027, 3, 31)));
+                                                           LocalDate.of(2027, 3, 31), Currency.getInstance("EUR")));
         events.add(project, new ProjectApprovedEvent(project));
         events.add(project, new BaselineEstablishedEvent(project, 1, List.of(design), List.of(),
                                                          List.of(new BudgetLine(CostCategory.LABOUR,

@@ -16,6 +16,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.util.Currency;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ class AuditTrailProjectionTest {
         PortfolioId portfolio = PortfolioId.random();
         var event = new GenericDomainEventMessage<>("Project", project.toString(), 0,
                 new ProjectProposedEvent(project, portfolio, null, "CRM", null, "alice", "bob", Methodology.AGILE,
-                                         LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31)),
+                                         LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31), Currency.getInstance("EUR")),
                 fullMetadata(), "event-2", RECORDED_AT);
         handleInOneBatch(event);
 

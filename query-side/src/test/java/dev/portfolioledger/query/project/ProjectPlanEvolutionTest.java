@@ -23,6 +23,7 @@ import dev.portfolioledger.api.project.ProjectObjectivesDefinedEvent;
 import dev.portfolioledger.api.project.ProjectProposedEvent;
 import org.junit.jupiter.api.Test;
 
+import java.util.Currency;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,7 +35,7 @@ class ProjectPlanEvolutionTest {
     private static final ProjectId PROJECT = ProjectId.random();
     private static final ProjectProposedEvent PROPOSED = new ProjectProposedEvent(
             PROJECT, PortfolioId.random(), null, "CRM rollout", null, "alice", "bob",
-            Methodology.WATERFALL, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 12, 17));
+            Methodology.WATERFALL, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 12, 17), Currency.getInstance("EUR"));
 
     private static final DeliverablePlan DESIGN = deliverable("Design", "12000.50", 1, 2);
     private static final DeliverablePlan BUILD = deliverable("Build", "48000", 3, 5);

@@ -17,6 +17,7 @@ import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.project.ProjectProposedEvent;
 import org.junit.jupiter.api.Test;
 
+import java.util.Currency;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -40,7 +41,7 @@ class ProjectPlanRevisionTest {
     private static ProjectPlan baselined() {
         ProjectPlan plan = ProjectPlanEvolution.apply(null, new ProjectProposedEvent(PROJECT, PortfolioId.random(),
                 null, "CRM", null, "alice", "bob", Methodology.SCRUM, LocalDate.of(2027, 1, 4),
-                LocalDate.of(2027, 12, 17)));
+                LocalDate.of(2027, 12, 17), Currency.getInstance("EUR")));
         return ProjectPlanEvolution.apply(plan, new BaselineEstablishedEvent(PROJECT, 1, List.of(DESIGN, BUILD),
                 List.of(SIGN_OFF), List.of(new BudgetLine(CostCategory.LABOUR, Money.of("50000", "EUR")))));
     }

@@ -15,6 +15,7 @@ import dev.portfolioledger.api.project.ProjectStartedEvent;
 import dev.portfolioledger.api.project.ProjectStatus;
 import org.junit.jupiter.api.Test;
 
+import java.util.Currency;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +34,7 @@ class ProjectViewEvolutionTest {
 
     private static final ProjectProposedEvent PROPOSED = new ProjectProposedEvent(
             PROJECT, PORTFOLIO, PROGRAM, "CRM rollout", "Replace the legacy CRM", "alice", "bob",
-            Methodology.SCRUM, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31));
+            Methodology.SCRUM, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31), Currency.getInstance("EUR"));
 
     private static ProjectView proposed() {
         return ProjectViewEvolution.apply(null, PROPOSED, PROPOSED_AT);
@@ -68,7 +69,7 @@ class ProjectViewEvolutionTest {
     void canApplyProjectProposedWithoutProgram() {
         ProjectProposedEvent direct = new ProjectProposedEvent(
                 PROJECT, PORTFOLIO, null, "Audit prep", null, "carol", "dave",
-                Methodology.KANBAN, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30));
+                Methodology.KANBAN, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), Currency.getInstance("EUR"));
 
         ProjectView view = ProjectViewEvolution.apply(null, direct, PROPOSED_AT);
 

@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Approve an assessed change request, revising the baseline. The approver is the actor. */
 public record ApproveChangeRequestCommand(
         @TargetAggregateIdentifier ProjectId projectId,
-        ChangeRequestId changeRequestId) {
+        ChangeRequestId changeRequestId) implements ChangeRequestDecisionCommand {
 
     public ApproveChangeRequestCommand {
         Checks.required(projectId, "projectId");

@@ -14,7 +14,7 @@ public record AssessChangeRequestCommand(
         ChangeRequestId changeRequestId,
         Money costImpact,
         int scheduleImpactDays,
-        String riskNotes) {
+        String riskNotes) implements ChangeRequestDecisionCommand {
 
     /** About ten years either way; anything beyond is a typing error. */
     public static final int MAX_SCHEDULE_IMPACT_DAYS = 3660;

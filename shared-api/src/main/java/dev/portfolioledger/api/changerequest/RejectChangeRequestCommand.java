@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RejectChangeRequestCommand(
         @TargetAggregateIdentifier ProjectId projectId,
         ChangeRequestId changeRequestId,
-        String reason) {
+        String reason) implements ChangeRequestDecisionCommand {
 
     public RejectChangeRequestCommand {
         Checks.required(projectId, "projectId");

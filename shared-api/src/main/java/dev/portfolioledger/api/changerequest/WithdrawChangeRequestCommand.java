@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Withdraw an undecided change request; only its submitter (the actor) may. */
 public record WithdrawChangeRequestCommand(
         @TargetAggregateIdentifier ProjectId projectId,
-        ChangeRequestId changeRequestId) {
+        ChangeRequestId changeRequestId) implements ChangeRequestDecisionCommand {
 
     public WithdrawChangeRequestCommand {
         Checks.required(projectId, "projectId");

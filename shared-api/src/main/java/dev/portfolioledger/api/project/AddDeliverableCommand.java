@@ -15,7 +15,7 @@ public record AddDeliverableCommand(
         String acceptanceCriteria,
         Money plannedCost,
         LocalDate plannedStart,
-        LocalDate plannedFinish) {
+        LocalDate plannedFinish) implements PlanningCommand {
 
     public AddDeliverableCommand {
         Checks.required(projectId, "projectId");

@@ -6,7 +6,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 
 /** Replace the objectives of a proposed project. */
-public record DefineProjectObjectivesCommand(@TargetAggregateIdentifier ProjectId projectId, List<String> objectives) {
+public record DefineProjectObjectivesCommand(@TargetAggregateIdentifier ProjectId projectId, List<String> objectives)
+        implements PlanningCommand {
 
     public static final int MAX_OBJECTIVES = 50;
 

@@ -5,7 +5,8 @@ import dev.portfolioledger.api.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Set the budget of one cost category of a proposed project (zero clears it). */
-public record PlanBudgetLineCommand(@TargetAggregateIdentifier ProjectId projectId, CostCategory category, Money amount) {
+public record PlanBudgetLineCommand(@TargetAggregateIdentifier ProjectId projectId, CostCategory category, Money amount)
+        implements PlanningCommand {
 
     public PlanBudgetLineCommand {
         Checks.required(projectId, "projectId");

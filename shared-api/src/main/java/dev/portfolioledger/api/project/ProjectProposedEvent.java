@@ -5,9 +5,17 @@ import dev.portfolioledger.api.program.ProgramId;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
+import java.util.Currency;
 
-/** A project was proposed; programId is null for a project directly under the portfolio. */
-@Revision("1")
+/**
+ * A project was proposed; programId is null for a project directly under the portfolio.
+ * <p>
+ * Revision 2 carries the portfolio's currency, which all of the project's money uses (a
+ * portfolio's currency never changes), so the project decides about money without a lookup.
+ * Revision 1 events, stored without it, are upcast on reading ({@code ProjectProposedEventUpcaster}
+ * in the command side).
+ */
+@Revision("2")
 public record ProjectProposedEvent(
         ProjectId projectId,
         PortfolioId portfolioId,
@@ -18,5 +26,6 @@ public record ProjectProposedEvent(
         String sponsor,
         Methodology methodology,
         LocalDate plannedStart,
-        LocalDate plannedFinish) implements ProjectEvent {
+        LocalDate plannedFinish,
+        Currency currency) implements ProjectEvent {
 }

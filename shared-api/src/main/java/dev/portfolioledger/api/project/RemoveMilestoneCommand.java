@@ -4,7 +4,8 @@ import dev.portfolioledger.api.Checks;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Drop a planned milestone of a proposed project. */
-public record RemoveMilestoneCommand(@TargetAggregateIdentifier ProjectId projectId, MilestoneId milestoneId) {
+public record RemoveMilestoneCommand(@TargetAggregateIdentifier ProjectId projectId, MilestoneId milestoneId)
+        implements PlanningCommand {
 
     public RemoveMilestoneCommand {
         Checks.required(projectId, "projectId");

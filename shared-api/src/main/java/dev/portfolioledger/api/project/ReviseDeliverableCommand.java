@@ -15,7 +15,7 @@ public record ReviseDeliverableCommand(
         String acceptanceCriteria,
         Money plannedCost,
         LocalDate plannedStart,
-        LocalDate plannedFinish) {
+        LocalDate plannedFinish) implements PlanningCommand {
 
     public ReviseDeliverableCommand {
         Checks.required(projectId, "projectId");

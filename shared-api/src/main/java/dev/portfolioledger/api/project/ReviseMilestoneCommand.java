@@ -12,7 +12,7 @@ public record ReviseMilestoneCommand(
         MilestoneId milestoneId,
         String name,
         LocalDate dueDate,
-        List<DeliverableId> deliverableIds) {
+        List<DeliverableId> deliverableIds) implements PlanningCommand {
 
     public static final int MAX_LINKED_DELIVERABLES = 200;
 
