@@ -22,6 +22,7 @@ import java.util.UUID;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The module boundaries of DESIGN.md, checked on the compiled classes of every module. */
@@ -86,6 +87,18 @@ class ArchitectureTest {
     void sidesDoNotReachIntoTheApp() {
         noClasses().that().resideInAnyPackage("dev.portfolioledger.command..", "dev.portfolioledger.query..")
                 .should().dependOnClassesThat().resideInAPackage("dev.portfolioledger.app..")
+                .check(imported);
+    }
+
+    /**
+     * Feature packages one level below each module's root (query.asof, query.project, app.graphql,
+     * api.project, ...) depend on each other in one direction only, so each can be read, tested and
+     * moved without dragging the other along.
+     */
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("dev.portfolioledger.(*).(*)..").namingSlices("$1.$2")
+                .should().beFreeOfCycles()
                 .check(imported);
     }
 

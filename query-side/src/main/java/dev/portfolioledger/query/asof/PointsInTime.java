@@ -1,19 +1,18 @@
 package dev.portfolioledger.query.asof;
 
-import graphql.execution.DataFetcherResult;
-import graphql.schema.DataFetchingEnvironment;
+import dev.portfolioledger.query.instant.AsOfReads;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /**
- * Starts a {@link PointInTime} for a query's {@code asOf} argument and hands it to the nested
- * fields: a root query returns its view through {@link #result}, which puts the point in time in
- * the GraphQL local context, and every nested resolver asks {@link #of(DataFetchingEnvironment)}.
+ * Starts a {@link PointInTime} for a query's {@code asOf} argument: the view packages open it as
+ * their {@link AsOfReads} and hand it to the nested fields through the GraphQL local context
+ * ({@link AsOfReads#result}, {@link AsOfReads#of}).
  */
 @Component
-public class PointsInTime {
+public class PointsInTime implements AsOfReads<PointInTime> {
 
     private final AggregateEvents events;
     private final Membership membership;
@@ -28,6 +27,7 @@ public class PointsInTime {
         this.readiness = readiness;
     }
 
+    @Override
     public PointInTime at(OffsetDateTime asOf) {
         return at(asOf.toInstant());
     }
@@ -45,19 +45,5 @@ public class PointsInTime {
     /** The stored history only, ready or not (tests compare it with the fold). */
     public PointInTime stored(Instant asOf) {
         return new StoredPointInTime(asOf, history);
-    }
-
-    /** The view for the query's result; nested fields see {@code pointInTime} when it is not null (live otherwise). */
-    public static <T> DataFetcherResult<T> result(T view, PointInTime pointInTime) {
-        DataFetcherResult.Builder<T> result = DataFetcherResult.<T>newResult().data(view);
-        if (pointInTime != null) {
-            result.localContext(pointInTime);
-        }
-        return result.build();
-    }
-
-    /** The point in time the field is resolved at, or null for the live views. */
-    public static PointInTime of(DataFetchingEnvironment environment) {
-        return environment.getLocalContext() instanceof PointInTime pointInTime ? pointInTime : null;
     }
 }

@@ -5,8 +5,7 @@ import dev.portfolioledger.api.changerequest.ChangeRequestStatus;
 import dev.portfolioledger.api.changerequest.ProposedChange;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.axon.security.Roles;
-import dev.portfolioledger.query.asof.PointInTime;
-import dev.portfolioledger.query.asof.PointsInTime;
+import dev.portfolioledger.query.instant.AsOfReads;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Cursors;
 import dev.portfolioledger.query.paging.Edge;
@@ -44,12 +43,12 @@ public class ChangeRequestQueryController {
     static final String PROJECT_CHANGE_REQUESTS_LOADER = "projectChangeRequests";
 
     private final ChangeRequests changeRequests;
-    private final PointsInTime pointsInTime;
+    private final AsOfReads<? extends ChangeRequestsAsOf> history;
 
-    public ChangeRequestQueryController(ChangeRequests changeRequests, PointsInTime pointsInTime,
+    public ChangeRequestQueryController(ChangeRequests changeRequests, AsOfReads<? extends ChangeRequestsAsOf> history,
                                         BatchLoaderRegistry batchLoaders) {
         this.changeRequests = changeRequests;
-        this.pointsInTime = pointsInTime;
+        this.history = history;
         // the field takes paging arguments, which @BatchMapping cannot see; a keyed loader still
         // reads the pages of all the projects of a request (projects(...) { changeRequests }) at once
         batchLoaders.<ChangeRequests.ProjectPageKey, List<ChangeRequestView>>forName(PROJECT_CHANGE_REQUESTS_LOADER)
@@ -65,10 +64,10 @@ public class ChangeRequestQueryController {
             ProjectView project, @Argument ChangeRequestStatus status, @Argument Integer first,
             @Argument String after, DataFetchingEnvironment environment) {
         PageRequest<Long> page = PageRequest.of(first, 20, after, cursor -> Cursors.decodeLong(LISTING, cursor));
-        PointInTime pointInTime = PointsInTime.of(environment);
-        if (pointInTime != null) {
+        ChangeRequestsAsOf past = AsOfReads.of(environment, ChangeRequestsAsOf.class);
+        if (past != null) {
             return CompletableFuture.completedFuture(
-                    connection(pageOf(pointInTime.changeRequests(project.id()), status, page), page));
+                    connection(pageOf(past.changeRequests(project.id()), status, page), page));
         }
         DataLoader<ChangeRequests.ProjectPageKey, List<ChangeRequestView>> loader =
                 environment.getDataLoader(PROJECT_CHANGE_REQUESTS_LOADER);
@@ -103,7 +102,7 @@ public class ChangeRequestQueryController {
         PageRequest<ChangeRequests.InboxKey> page = PageRequest.of(first, 20, after, ChangeRequestQueryController::inboxKey);
         ChangeRequestFilter criteria = filter == null ? ChangeRequestFilter.ALL : filter;
         List<ChangeRequestView> rows = asOf == null ? changeRequests.inbox(criteria, page)
-                : pointsInTime.at(asOf).changeRequestInbox(criteria, page);
+                : history.at(asOf).changeRequestInbox(criteria, page);
         List<Edge<ChangeRequestView>> fetched = rows.stream()
                 .map(v -> new Edge<>(Cursors.encode(INBOX_LISTING, v.submittedAt().toString(),
                                                     v.changeRequestId().toString()), v)).toList();

@@ -7,8 +7,7 @@ import dev.portfolioledger.axon.ProcessingGroups;
 import dev.portfolioledger.axon.catchup.ProjectionCatchUp;
 import dev.portfolioledger.axon.command.CommandReceipt;
 import dev.portfolioledger.axon.security.Roles;
-import dev.portfolioledger.query.asof.PointInTime;
-import dev.portfolioledger.query.asof.PointsInTime;
+import dev.portfolioledger.query.instant.AsOfReads;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.NameKey;
 import dev.portfolioledger.query.paging.PageRequest;
@@ -29,12 +28,13 @@ public class PortfolioQueryController {
 
     private final Portfolios portfolios;
     private final ProjectionCatchUp catchUp;
-    private final PointsInTime pointsInTime;
+    private final AsOfReads<? extends PortfoliosAsOf> history;
 
-    public PortfolioQueryController(Portfolios portfolios, ProjectionCatchUp catchUp, PointsInTime pointsInTime) {
+    public PortfolioQueryController(Portfolios portfolios, ProjectionCatchUp catchUp,
+                                    AsOfReads<? extends PortfoliosAsOf> history) {
         this.portfolios = portfolios;
         this.catchUp = catchUp;
-        this.pointsInTime = pointsInTime;
+        this.history = history;
     }
 
     @QueryMapping
@@ -49,10 +49,10 @@ public class PortfolioQueryController {
     public DataFetcherResult<PortfolioView> portfolio(@Argument String id, @Argument OffsetDateTime asOf) {
         PortfolioId portfolioId = PortfolioId.of(id);
         if (asOf == null) {
-            return PointsInTime.result(portfolios.find(portfolioId).orElse(null), null);
+            return AsOfReads.result(portfolios.find(portfolioId).orElse(null), null);
         }
-        PointInTime pointInTime = pointsInTime.at(asOf);
-        return PointsInTime.result(pointInTime.portfolio(portfolioId), pointInTime);
+        PortfoliosAsOf past = history.at(asOf);
+        return AsOfReads.result(past.portfolio(portfolioId), past);
     }
 
     @SchemaMapping(typeName = "Portfolio", field = "id")

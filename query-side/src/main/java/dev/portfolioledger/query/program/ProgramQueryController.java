@@ -7,12 +7,12 @@ import dev.portfolioledger.axon.ProcessingGroups;
 import dev.portfolioledger.axon.catchup.ProjectionCatchUp;
 import dev.portfolioledger.axon.command.CommandReceipt;
 import dev.portfolioledger.axon.security.Roles;
-import dev.portfolioledger.query.asof.PointInTime;
-import dev.portfolioledger.query.asof.PointsInTime;
+import dev.portfolioledger.query.instant.AsOfReads;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.NameKey;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.portfolio.PortfolioView;
+import dev.portfolioledger.query.portfolio.PortfoliosAsOf;
 import dev.portfolioledger.query.portfolio.Portfolios;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 /**
  * Program queries (live or as of a past instant), a portfolio's programs (paged), and the program that
  * program mutations return. Live nested fields are read for the whole request at once through
- * named data loaders; as-of ones come from the request's {@link PointInTime}.
+ * named data loaders; as-of ones come from the request's {@link ProgramsAsOf} and {@link PortfoliosAsOf}.
  */
 @Controller
 public class ProgramQueryController {
@@ -48,14 +48,14 @@ public class ProgramQueryController {
     private final Programs programs;
     private final Portfolios portfolios;
     private final ProjectionCatchUp catchUp;
-    private final PointsInTime pointsInTime;
+    private final AsOfReads<? extends ProgramsAsOf> history;
 
     public ProgramQueryController(Programs programs, Portfolios portfolios, ProjectionCatchUp catchUp,
-                                  PointsInTime pointsInTime, BatchLoaderRegistry batchLoaders) {
+                                  AsOfReads<? extends ProgramsAsOf> history, BatchLoaderRegistry batchLoaders) {
         this.programs = programs;
         this.portfolios = portfolios;
         this.catchUp = catchUp;
-        this.pointsInTime = pointsInTime;
+        this.history = history;
         batchLoaders.<ProgramView, PortfolioView>forName(PROGRAM_PORTFOLIO_LOADER)
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> portfoliosOf(new ArrayList<>(keys))));
         batchLoaders.<PortfolioProgramsKey, Connection<ProgramView>>forName(PORTFOLIO_PROGRAMS_LOADER)
@@ -67,10 +67,10 @@ public class ProgramQueryController {
     public DataFetcherResult<ProgramView> program(@Argument String id, @Argument OffsetDateTime asOf) {
         ProgramId programId = ProgramId.of(id);
         if (asOf == null) {
-            return PointsInTime.result(programs.find(programId).orElse(null), null);
+            return AsOfReads.result(programs.find(programId).orElse(null), null);
         }
-        PointInTime pointInTime = pointsInTime.at(asOf);
-        return PointsInTime.result(pointInTime.program(programId), pointInTime);
+        ProgramsAsOf past = history.at(asOf);
+        return AsOfReads.result(past.program(programId), past);
     }
 
     @SchemaMapping(typeName = "Program", field = "id")
@@ -80,9 +80,9 @@ public class ProgramQueryController {
 
     @SchemaMapping(typeName = "Program", field = "portfolio")
     public CompletableFuture<PortfolioView> portfolio(ProgramView program, DataFetchingEnvironment environment) {
-        PointInTime pointInTime = PointsInTime.of(environment);
-        if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pointInTime.portfolio(program.portfolioId()));
+        PortfoliosAsOf past = AsOfReads.of(environment, PortfoliosAsOf.class);
+        if (past != null) {
+            return CompletableFuture.completedFuture(past.portfolio(program.portfolioId()));
         }
         DataLoader<ProgramView, PortfolioView> loader = environment.getDataLoader(PROGRAM_PORTFOLIO_LOADER);
         return loader.load(program);
@@ -94,9 +94,9 @@ public class ProgramQueryController {
                                                                DataFetchingEnvironment environment) {
         PageRequest<NameKey> page = PageRequest.of(first, DEFAULT_PAGE_SIZE, after,
                 cursor -> NameKey.fromCursor(Programs.LISTING, cursor));
-        PointInTime pointInTime = PointsInTime.of(environment);
-        if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pointInTime.programsOf(portfolio.id(), page));
+        ProgramsAsOf past = AsOfReads.of(environment, ProgramsAsOf.class);
+        if (past != null) {
+            return CompletableFuture.completedFuture(past.programsOf(portfolio.id(), page));
         }
         DataLoader<PortfolioProgramsKey, Connection<ProgramView>> loader =
                 environment.getDataLoader(PORTFOLIO_PROGRAMS_LOADER);

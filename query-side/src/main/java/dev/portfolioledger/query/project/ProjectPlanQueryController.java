@@ -3,8 +3,7 @@ package dev.portfolioledger.query.project;
 import dev.portfolioledger.api.project.DeliverableId;
 import dev.portfolioledger.api.project.DeliverablePlan;
 import dev.portfolioledger.api.project.ProjectId;
-import dev.portfolioledger.query.asof.PointInTime;
-import dev.portfolioledger.query.asof.PointsInTime;
+import dev.portfolioledger.query.instant.AsOfReads;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -23,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * The plan of a project: deliverables, milestones, budget, objectives and baseline version. Live,
  * every list is read for all projects (or milestones) of a request at once, one query per field,
- * through named data loaders; as of a past instant, from the request's {@link PointInTime}.
+ * through named data loaders; as of a past instant, from the request's {@link ProjectsAsOf}.
  */
 @Controller
 public class ProjectPlanQueryController {
@@ -98,18 +97,18 @@ public class ProjectPlanQueryController {
 
     /** The field from the request's point in time when it has one, else from the live views through the loader. */
     private static <K, V> CompletableFuture<V> asOfOrLoad(DataFetchingEnvironment env, String loader, K source,
-                                                          Function<PointInTime, V> asOf) {
-        PointInTime pointInTime = PointsInTime.of(env);
-        if (pointInTime != null) {
-            return CompletableFuture.completedFuture(asOf.apply(pointInTime));
+                                                          Function<ProjectsAsOf, V> asOf) {
+        ProjectsAsOf past = AsOfReads.of(env, ProjectsAsOf.class);
+        if (past != null) {
+            return CompletableFuture.completedFuture(asOf.apply(past));
         }
         DataLoader<K, V> dataLoader = env.getDataLoader(loader);
         return dataLoader.load(source);
     }
 
     /** The project's plan at the point in time; a project with a view has a plan, folded from the same events. */
-    private static ProjectPlan planOf(PointInTime pointInTime, ProjectView project) {
-        ProjectPlan plan = pointInTime.plan(project.id());
+    private static ProjectPlan planOf(ProjectsAsOf past, ProjectView project) {
+        ProjectPlan plan = past.plan(project.id());
         return plan == null ? ProjectPlan.empty(project.id()) : plan;
     }
 

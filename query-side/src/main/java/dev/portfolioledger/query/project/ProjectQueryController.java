@@ -2,14 +2,15 @@ package dev.portfolioledger.query.project;
 
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.axon.security.Roles;
-import dev.portfolioledger.query.asof.PointInTime;
-import dev.portfolioledger.query.asof.PointsInTime;
+import dev.portfolioledger.query.instant.AsOfReads;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.NameKey;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.portfolio.PortfolioView;
+import dev.portfolioledger.query.portfolio.PortfoliosAsOf;
 import dev.portfolioledger.query.portfolio.Portfolios;
 import dev.portfolioledger.query.program.ProgramView;
+import dev.portfolioledger.query.program.ProgramsAsOf;
 import dev.portfolioledger.query.program.Programs;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -48,15 +49,15 @@ public class ProjectQueryController {
     private final Projects projects;
     private final Portfolios portfolios;
     private final Programs programs;
-    private final PointsInTime pointsInTime;
+    private final AsOfReads<? extends ProjectsAsOf> history;
 
     public ProjectQueryController(Projects projects, Portfolios portfolios, Programs programs,
-                                  PointsInTime pointsInTime,
+                                  AsOfReads<? extends ProjectsAsOf> history,
                                   BatchLoaderRegistry batchLoaders) {
         this.projects = projects;
         this.portfolios = portfolios;
         this.programs = programs;
-        this.pointsInTime = pointsInTime;
+        this.history = history;
         // Portfolio.projects and Program.projects take paging arguments, which @BatchMapping cannot
         // see; a keyed loader still fetches the pages of all parents in a request with one query.
         // The other nested fields use named loaders too, because an as-of read must see the local
@@ -82,10 +83,10 @@ public class ProjectQueryController {
     public DataFetcherResult<ProjectView> project(@Argument String id, @Argument OffsetDateTime asOf) {
         ProjectId projectId = ProjectId.of(id);
         if (asOf == null) {
-            return PointsInTime.result(projects.find(projectId).orElse(null), null);
+            return AsOfReads.result(projects.find(projectId).orElse(null), null);
         }
-        PointInTime pointInTime = pointsInTime.at(asOf);
-        return PointsInTime.result(pointInTime.project(projectId), pointInTime);
+        ProjectsAsOf past = history.at(asOf);
+        return AsOfReads.result(past.project(projectId), past);
     }
 
     @QueryMapping
@@ -95,10 +96,10 @@ public class ProjectQueryController {
                                                                @Argument OffsetDateTime asOf) {
         ProjectFilter criteria = filter == null ? ProjectFilter.ALL : filter.toFilter();
         if (asOf == null) {
-            return PointsInTime.result(projects.page(criteria, page(first, after)), null);
+            return AsOfReads.result(projects.page(criteria, page(first, after)), null);
         }
-        PointInTime pointInTime = pointsInTime.at(asOf);
-        return PointsInTime.result(pointInTime.projects(criteria, page(first, after)), pointInTime);
+        ProjectsAsOf past = history.at(asOf);
+        return AsOfReads.result(past.projects(criteria, page(first, after)), past);
     }
 
     @SchemaMapping(typeName = "Project", field = "id")
@@ -108,9 +109,9 @@ public class ProjectQueryController {
 
     @SchemaMapping(typeName = "Project", field = "portfolio")
     public CompletableFuture<PortfolioView> portfolio(ProjectView project, DataFetchingEnvironment environment) {
-        PointInTime pointInTime = PointsInTime.of(environment);
-        if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pointInTime.portfolio(project.portfolioId()));
+        PortfoliosAsOf past = AsOfReads.of(environment, PortfoliosAsOf.class);
+        if (past != null) {
+            return CompletableFuture.completedFuture(past.portfolio(project.portfolioId()));
         }
         return environment.<ProjectView, PortfolioView>getDataLoader(PROJECT_PORTFOLIO_LOADER).load(project);
     }
@@ -120,9 +121,9 @@ public class ProjectQueryController {
         if (project.programId() == null) {
             return CompletableFuture.completedFuture(null);
         }
-        PointInTime pointInTime = PointsInTime.of(environment);
-        if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pointInTime.program(project.programId()));
+        ProgramsAsOf past = AsOfReads.of(environment, ProgramsAsOf.class);
+        if (past != null) {
+            return CompletableFuture.completedFuture(past.program(project.programId()));
         }
         return environment.<ProjectView, ProgramView>getDataLoader(PROJECT_PROGRAM_LOADER).load(project);
     }
@@ -132,9 +133,9 @@ public class ProjectQueryController {
             PortfolioView portfolio, @Argument Integer first, @Argument String after,
             DataFetchingEnvironment environment) {
         PageRequest<NameKey> page = page(first, after);
-        PointInTime pointInTime = PointsInTime.of(environment);
-        if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pointInTime.projectsOf(portfolio.id(), page));
+        ProjectsAsOf past = AsOfReads.of(environment, ProjectsAsOf.class);
+        if (past != null) {
+            return CompletableFuture.completedFuture(past.projectsOf(portfolio.id(), page));
         }
         DataLoader<PortfolioProjectsKey, Connection<ProjectView>> loader =
                 environment.getDataLoader(PORTFOLIO_PROJECTS_LOADER);
@@ -144,9 +145,9 @@ public class ProjectQueryController {
     @SchemaMapping(typeName = "Portfolio", field = "projectCounts")
     public CompletableFuture<ProjectStatusCounts> portfolioProjectCounts(PortfolioView portfolio,
                                                                          DataFetchingEnvironment environment) {
-        PointInTime pointInTime = PointsInTime.of(environment);
-        if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pointInTime.projectCounts(portfolio.id()));
+        ProjectsAsOf past = AsOfReads.of(environment, ProjectsAsOf.class);
+        if (past != null) {
+            return CompletableFuture.completedFuture(past.projectCounts(portfolio.id()));
         }
         return environment.<PortfolioView, ProjectStatusCounts>getDataLoader(PORTFOLIO_PROJECT_COUNTS_LOADER)
                 .load(portfolio);
@@ -157,9 +158,9 @@ public class ProjectQueryController {
             ProgramView program, @Argument Integer first, @Argument String after,
             DataFetchingEnvironment environment) {
         PageRequest<NameKey> page = page(first, after);
-        PointInTime pointInTime = PointsInTime.of(environment);
-        if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pointInTime.projectsOf(program.id(), page));
+        ProjectsAsOf past = AsOfReads.of(environment, ProjectsAsOf.class);
+        if (past != null) {
+            return CompletableFuture.completedFuture(past.projectsOf(program.id(), page));
         }
         DataLoader<ProgramProjectsKey, Connection<ProjectView>> loader =
                 environment.getDataLoader(PROGRAM_PROJECTS_LOADER);
@@ -169,9 +170,9 @@ public class ProjectQueryController {
     @SchemaMapping(typeName = "Program", field = "projectCounts")
     public CompletableFuture<ProjectStatusCounts> programProjectCounts(ProgramView program,
                                                                        DataFetchingEnvironment environment) {
-        PointInTime pointInTime = PointsInTime.of(environment);
-        if (pointInTime != null) {
-            return CompletableFuture.completedFuture(pointInTime.projectCounts(program.id()));
+        ProjectsAsOf past = AsOfReads.of(environment, ProjectsAsOf.class);
+        if (past != null) {
+            return CompletableFuture.completedFuture(past.projectCounts(program.id()));
         }
         return environment.<ProgramView, ProjectStatusCounts>getDataLoader(PROGRAM_PROJECT_COUNTS_LOADER)
                 .load(program);
