@@ -83,6 +83,19 @@ class ArchitectureTest {
                 .check(imported);
     }
 
+    /**
+     * The audit log's evidence is checked by a standalone verifier that has the JDK and Jackson and
+     * nothing else (docs/audit-integrity.md): the integrity core cannot lean on Spring, Axon or JDBC.
+     */
+    @Test
+    void integrityCoreNeedsNothingButTheJdkAndJackson() {
+        classes().that().resideInAPackage("dev.portfolioledger.axon.integrity..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "dev.portfolioledger.axon.integrity..", "java..", "com.fasterxml.jackson..")
+                .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.sql..")
+                .check(imported);
+    }
+
     @Test
     void sidesDoNotReachIntoTheApp() {
         noClasses().that().resideInAnyPackage("dev.portfolioledger.command..", "dev.portfolioledger.query..")
