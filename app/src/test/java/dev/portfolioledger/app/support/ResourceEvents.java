@@ -42,7 +42,13 @@ public final class ResourceEvents {
                         AuditMetadata.CORRELATION_ID, command,
                         AuditMetadata.REQUEST_ID, UUID.randomUUID().toString())));
         eventStore.publish(message);
-        return Instant.parse(jdbc.queryForObject("SELECT timestamp FROM domainevententry WHERE eventidentifier = ?",
-                                                 String.class, message.getIdentifier()));
+        Instant stored = Instant.parse(jdbc.queryForObject(
+                "SELECT timestamp FROM domainevententry WHERE eventidentifier = ?", String.class,
+                message.getIdentifier()));
+        // the next event gets a later stored time, so that every event is a decision an as-of read can tell apart
+        while (!Instant.now().isAfter(stored.plusMillis(1))) {
+            Thread.onSpinWait();
+        }
+        return stored;
     }
 }

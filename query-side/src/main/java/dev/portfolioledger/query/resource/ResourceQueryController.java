@@ -153,10 +153,10 @@ public class ResourceQueryController {
                                                                 DataFetchingEnvironment environment) {
         ResourcesAsOf past = AsOfReads.of(environment, ResourcesAsOf.class);
         if (past != null) {
-            return CompletableFuture.completedFuture(past.team(project.id()));
+            return CompletableFuture.completedFuture(ResourceFieldWiring.atMost(past.team(project.id())));
         }
         return environment.<ProjectId, List<ResourceAllocationView>>getDataLoader(PROJECT_TEAM_LOADER)
-                .load(project.id());
+                .load(project.id()).thenApply(ResourceFieldWiring::atMost);
     }
 
     @SchemaMapping(typeName = "Project", field = "loggedHours")
