@@ -3,9 +3,11 @@ package dev.portfolioledger.app.graphql;
 import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
 import dev.portfolioledger.api.project.CostCategory;
 import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
+import dev.portfolioledger.api.resource.Skill;
 import dev.portfolioledger.query.changerequest.ChangeRequestQueryController;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectPlanQueryController;
+import dev.portfolioledger.query.resource.ResourceFieldWiring;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.schema.GraphQLFieldDefinition;
@@ -55,6 +57,12 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("BaselineDiff.changedDeliverables", ProjectPlanQueryController.MAX_LISTED_DELIVERABLES),
             Map.entry("BaselineDiff.movedMilestones", ProjectPlanQueryController.MAX_LISTED_MILESTONES),
             Map.entry("BaselineDiff.budgetChanges", CostCategory.values().length),
+            Map.entry("Resource.skills", Skill.MAX_SKILLS),
+            Map.entry("Resource.capacityHistory", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("Resource.rateHistory", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("Resource.leave", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("Resource.allocations", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("Project.team", ResourceFieldWiring.MAX_LISTED),
             // name, description, acceptanceCriteria, plannedCost, plannedStart, plannedFinish
             Map.entry("ChangedDeliverable.fields", 6));
 
