@@ -39,17 +39,30 @@ public final class ResourceUtilisation {
         return range;
     }
 
-    /** One period per week or month that the range touches, clipped to the range, in order. */
-    public static List<UtilisationPeriod> periods(ResourceView resource, Period range, Granularity granularity) {
-        List<UtilisationPeriod> periods = new ArrayList<>();
+    /** The most periods a range has: weeks of {@link #MAX_DAYS} days, the first and last ones partial. */
+    public static final int MAX_PERIODS = MAX_DAYS / 7 + 2;
+
+    /** The weeks or months the range touches, clipped to the range, in order. */
+    public static List<UtilisationBucket> buckets(Period range, Granularity granularity) {
+        List<UtilisationBucket> buckets = new ArrayList<>();
         LocalDate start = range.start();
         while (!start.isAfter(range.end())) {
             LocalDate last = granularity.lastDayOfBucket(start);
             LocalDate end = last.isAfter(range.end()) ? range.end() : last;
-            periods.add(period(resource, start, end));
+            buckets.add(new UtilisationBucket(start, end));
             start = end.plusDays(1);
         }
-        return periods;
+        return buckets;
+    }
+
+    /** One period per week or month that the range touches, clipped to the range, in order. */
+    public static List<UtilisationPeriod> periods(ResourceView resource, Period range, Granularity granularity) {
+        return periods(resource, buckets(range, granularity));
+    }
+
+    /** The resource's load over each of the buckets. */
+    public static List<UtilisationPeriod> periods(ResourceView resource, List<UtilisationBucket> buckets) {
+        return buckets.stream().map(bucket -> period(resource, bucket.start(), bucket.end())).toList();
     }
 
     /** The runs of over-allocated days inside the range, in order. */
