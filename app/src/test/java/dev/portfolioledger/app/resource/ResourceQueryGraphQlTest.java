@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Apollo on 10-20 March and 20 % on Gemini on 15-16 March over capacity, and retires on 30 June;
  * Cyd (Developer, Rust 5, 60 %) has nothing allocated.
  */
-class ResourceGraphQlTest extends GraphQlIntegrationTest {
+class ResourceQueryGraphQlTest extends GraphQlIntegrationTest {
 
     @Autowired
     private EventStore eventStore;
