@@ -514,7 +514,7 @@ public final class BenchmarkHarness {
             runHistory(app, endpoint, portfolio, database);
         }
         if (options.phases().contains("resources")) {
-            runResources(gateway, raw);
+            runResources(gateway, endpoint, database, raw);
         }
 
         // How big real events are, to check that the raw baseline's rows are comparable.
@@ -557,7 +557,8 @@ public final class BenchmarkHarness {
      * projects of a portfolio of its own, built through the gateway; then allocateResource and
      * reallocateResource through the gateway at each concurrency, as ratios to the raw rate.
      */
-    private void runResources(CommandGateway gateway, Map<Integer, LoadResult> raw) throws Exception {
+    private void runResources(CommandGateway gateway, URI endpoint, BenchDatabase database,
+                              Map<Integer, LoadResult> raw) throws Exception {
         report.line("== 6. Resources: " + RESOURCES + " resources, " + STAFFED_PROJECTS + " projects, a year of "
                 + "allocations and leave, built through the command gateway");
         PortfolioId portfolio = GatewayBenchmark.createPortfolio(gateway, "Resource pool " + System.currentTimeMillis());
@@ -565,6 +566,19 @@ public final class BenchmarkHarness {
         ResourceBenchmark.Pool pool = resources.seed(portfolio, STAFFED_PROJECTS, RESOURCES);
         report.line(String.format("   seeded with %,d commands in %.1f s (%,.0f commands/s, one sender)",
                 pool.commands(), pool.seconds(), pool.commands() / pool.seconds()));
+        ProjectionLagProbe.awaitViewsCaughtUp(database, CATCH_UP_LIMIT);
+        Thread.sleep(1000);
+        java.time.Instant built = java.time.Instant.now();
+        Thread.sleep(1000);
+        ResourceBenchmark.Reads reads = ResourceBenchmark.utilisation(
+                new GraphQlClient(endpoint, GRAPHQL_USER, GRAPHQL_PASSWORD), pool, built, 200);
+        String readLine = String.format("portfolio.utilisation, 52 weeks x %d resources (%d periods in the answer): "
+                        + "live p50 %.1f ms p99 %.1f ms, as of p50 %.1f ms p99 %.1f ms, as-of/live p99 %.2f "
+                        + "(targets: live p99 < 200 ms, ratio <= 1.5)", reads.resources(), reads.periods(),
+                reads.live().at(50) / 1000, reads.live().at(99) / 1000, reads.asOf().at(50) / 1000,
+                reads.asOf().at(99) / 1000, reads.asOf().at(99) / reads.live().at(99));
+        report.line("   " + readLine);
+        report.summary.add(readLine);
         report.line("   allocateResource (1 % for one random day of " + ResourceBenchmark.ALLOCATION_YEAR.getYear()
                 + ", random resource and project), sendAndWait:");
         for (int senders : options.concurrency()) {

@@ -162,6 +162,59 @@ final class ResourceBenchmark {
         });
     }
 
+    /** Latencies of one read, live and as of an instant, in microseconds, alternating which goes first. */
+    record Reads(Percentiles live, Percentiles asOf, int resources, int periods) {
+    }
+
+    private static final String UTILISATION = """
+            query utilisation($id: ID!, $from: Date!, $to: Date!, $asOf: DateTime) {
+              portfolio(id: $id, asOf: $asOf) {
+                utilisation(from: $from, to: $to, granularity: WEEK, first: 500) {
+                  periods { start end }
+                  resources { resource { id name } allocatedPercent overallocated }
+                  pageInfo { hasNextPage }
+                }
+              }
+            }""";
+
+    /**
+     * {@code portfolio.utilisation} over the 52 weeks of {@link #YEAR} for the whole pool, live and
+     * as of an instant after the pool was built (the same data, read from the history), {@code rounds}
+     * times each after 20 unmeasured rounds, alternating which of the two goes first.
+     */
+    static Reads utilisation(GraphQlClient client, Pool pool, java.time.Instant asOf, int rounds) throws Exception {
+        String live = "{\"id\":\"" + pool.portfolioId() + "\",\"from\":\"" + YEAR + "\",\"to\":\""
+                + YEAR.plusDays(YEAR_DAYS - 1) + "\"}";
+        String past = live.substring(0, live.length() - 1) + ",\"asOf\":\"" + asOf + "\"}";
+        String liveBody = client.post(UTILISATION, live).body();
+        String pastBody = client.post(UTILISATION, past).body();
+        if (!liveBody.equals(pastBody)) {
+            throw new IllegalStateException("utilisation as of " + asOf + " differs from the live one");
+        }
+        int resources = count(liveBody, "\"resource\":{");
+        long[] liveMicros = new long[rounds];
+        long[] pastMicros = new long[rounds];
+        for (int round = -20; round < rounds; round++) {
+            boolean liveFirst = (round & 1) == 0;
+            long first = client.post(UTILISATION, liveFirst ? live : past).micros();
+            long second = client.post(UTILISATION, liveFirst ? past : live).micros();
+            if (round >= 0) {
+                liveMicros[round] = liveFirst ? first : second;
+                pastMicros[round] = liveFirst ? second : first;
+            }
+        }
+        return new Reads(Percentiles.of(liveMicros), Percentiles.of(pastMicros), resources,
+                count(liveBody, "\"start\":"));
+    }
+
+    private static int count(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
     }

@@ -1,6 +1,7 @@
 package dev.portfolioledger.app.support;
 
 import dev.portfolioledger.api.resource.ResourceEvent;
+import dev.portfolioledger.api.resource.ResourceRegisteredEvent;
 import dev.portfolioledger.axon.audit.AuditMetadata;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,7 +17,9 @@ import java.util.UUID;
  * Appends Resource events straight to the event store, as the Resource aggregate would store
  * them: the next sequence number of the resource's stream, and the audit metadata a stamped
  * command leaves (actor, command name, a fresh causation and correlation id: one decision per
- * event). Until the resource mutations exist this is how the query side's tests get resources.
+ * event), and, for a registration, the command side's resource directory row that the
+ * registration command writes before its event (the directory's lookups of later events need it).
+ * The query side's tests use it to build resource histories event by event, with exact instants.
  */
 public final class ResourceEvents {
 
@@ -32,6 +35,10 @@ public final class ResourceEvents {
     /** Stores the event; returns its record time as stored (which is coarser than the message's own). */
     public Instant append(ResourceEvent event) {
         String id = event.resourceId().toString();
+        if (event instanceof ResourceRegisteredEvent registered) {
+            jdbc.update("INSERT INTO resource_directory (resource_id, portfolio_id) VALUES (?::uuid, ?::uuid)"
+                    + " ON CONFLICT DO NOTHING", id, registered.portfolioId().toString());
+        }
         long sequence = sequences.merge(id, 1L, Long::sum) - 1;
         String command = UUID.randomUUID().toString();
         GenericDomainEventMessage<ResourceEvent> message = new GenericDomainEventMessage<>(
