@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.portfolioledger.api.changerequest.ChangeRequestEvent;
 import dev.portfolioledger.api.project.ProjectEvent;
+import dev.portfolioledger.api.resource.ResourceEvent;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -132,6 +133,13 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.portfolioledger.api.changerequest")
                 .and().haveSimpleNameEndingWith("Event").and().areNotInterfaces()
                 .should().implement(ChangeRequestEvent.class).check(imported);
+    }
+
+    /** The resource view and its history route events by the family, not by a list of event types. */
+    @Test
+    void everyEventOfAResourceSaysWhichResource() {
+        classes().that().resideInAPackage("dev.portfolioledger.api.resource").and().haveSimpleNameEndingWith("Event")
+                .and().areNotInterfaces().should().implement(ResourceEvent.class).check(imported);
     }
 
     @Test

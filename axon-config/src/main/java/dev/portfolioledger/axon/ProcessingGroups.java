@@ -11,6 +11,11 @@ public final class ProcessingGroups {
     public static final String AUDIT = "audit";
     /** Command-side lookup tables, updated in the command's own transaction (subscribing). */
     public static final String COMMAND_LOOKUPS = "command-lookups";
+    /**
+     * The process that releases a project's resources when the project ends (pooled streaming,
+     * one segment: it sends commands, and one sender never competes with itself for a resource).
+     */
+    public static final String RESOURCE_RELEASE = "resource-release";
 
     private ProcessingGroups() {
     }

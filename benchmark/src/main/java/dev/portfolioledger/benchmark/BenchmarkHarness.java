@@ -41,6 +41,8 @@ public final class BenchmarkHarness {
     private static final String GRAPHQL_USER = "pmo";
     private static final String GRAPHQL_PASSWORD = "pmo-demo";
     private static final double TARGET_GATEWAY_RATIO = 0.3;
+    private static final int RESOURCES = 500;
+    private static final int STAFFED_PROJECTS = 200;
     /** Longest wait for the views to drain a phase's backlog before the next phase starts. */
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(90);
     /** Longest wait for the scale phase's replay. */
@@ -511,6 +513,9 @@ public final class BenchmarkHarness {
         if (options.phases().contains("history")) {
             runHistory(app, endpoint, portfolio, database);
         }
+        if (options.phases().contains("resources")) {
+            runResources(gateway, endpoint, database, raw);
+        }
 
         // How big real events are, to check that the raw baseline's rows are comparable.
         report.line("Real ProjectProposedEvent rows: avg payload "
@@ -543,6 +548,51 @@ public final class BenchmarkHarness {
             double caughtUp = ProjectionLagProbe.awaitViewsCaughtUp(database, CATCH_UP_LIMIT);
             report.line(caughtUp < 0 ? "     views still behind after " + CATCH_UP_LIMIT.toSeconds() + " s"
                     : String.format("     views caught up %.1f s after the step", caughtUp));
+        }
+        report.blank();
+    }
+
+    /**
+     * Issue 11: a pool of {@link #RESOURCES} resources over a year for {@link #STAFFED_PROJECTS}
+     * projects of a portfolio of its own, built through the gateway; then allocateResource and
+     * reallocateResource through the gateway at each concurrency, as ratios to the raw rate.
+     */
+    private void runResources(CommandGateway gateway, URI endpoint, BenchDatabase database,
+                              Map<Integer, LoadResult> raw) throws Exception {
+        report.line("== 6. Resources: " + RESOURCES + " resources, " + STAFFED_PROJECTS + " projects, a year of "
+                + "allocations and leave, built through the command gateway");
+        PortfolioId portfolio = GatewayBenchmark.createPortfolio(gateway, "Resource pool " + System.currentTimeMillis());
+        ResourceBenchmark resources = new ResourceBenchmark(gateway);
+        ResourceBenchmark.Pool pool = resources.seed(portfolio, STAFFED_PROJECTS, RESOURCES);
+        report.line(String.format("   seeded with %,d commands in %.1f s (%,.0f commands/s, one sender)",
+                pool.commands(), pool.seconds(), pool.commands() / pool.seconds()));
+        ProjectionLagProbe.awaitViewsCaughtUp(database, CATCH_UP_LIMIT);
+        Thread.sleep(1000);
+        java.time.Instant built = java.time.Instant.now();
+        Thread.sleep(1000);
+        ResourceBenchmark.Reads reads = ResourceBenchmark.utilisation(
+                new GraphQlClient(endpoint, GRAPHQL_USER, GRAPHQL_PASSWORD), pool, built, 400);
+        String readLine = String.format("portfolio.utilisation, 52 weeks x %d resources (%d periods in the answer): "
+                        + "live p50/p90/p99 %.1f/%.1f/%.1f ms, as of %.1f/%.1f/%.1f ms, as-of/live p50 %.2f p99 %.2f "
+                        + "(targets: live p99 < 200 ms, as-of/live p99 <= 1.5)", reads.resources(), reads.periods(),
+                reads.live().at(50) / 1000, reads.live().at(90) / 1000, reads.live().at(99) / 1000,
+                reads.asOf().at(50) / 1000, reads.asOf().at(90) / 1000, reads.asOf().at(99) / 1000,
+                reads.asOf().at(50) / reads.live().at(50), reads.asOf().at(99) / reads.live().at(99));
+        report.line("   " + readLine);
+        report.summary.add(readLine);
+        report.line("   allocateResource (1 % for one random day of " + ResourceBenchmark.ALLOCATION_YEAR.getYear()
+                + ", random resource and project), sendAndWait:");
+        for (int senders : options.concurrency()) {
+            LoadResult result = resources.allocate(pool, senders, options.warmup(), options.measured());
+            report.load(result, raw.get(senders));
+            report.summaryRow("allocateResource (gateway)", result, raw.get(senders));
+        }
+        report.line("   reallocateResource (1 % for one random day of " + ResourceBenchmark.REALLOCATION_YEAR.getYear()
+                + " from the project every resource is half allocated to), sendAndWait:");
+        for (int senders : options.concurrency()) {
+            LoadResult result = resources.reallocate(pool, senders, options.warmup(), options.measured());
+            report.load(result, raw.get(senders));
+            report.summaryRow("reallocateResource (gateway)", result, raw.get(senders));
         }
         report.blank();
     }

@@ -32,7 +32,7 @@ record BenchmarkOptions(
         int scaleRequests) {
 
     /** The phases in run order; the raw baseline always runs, the others can be left out. */
-    static final List<String> DEFAULT_PHASES = List.of("gateway", "graphql", "lag", "history");
+    static final List<String> DEFAULT_PHASES = List.of("gateway", "graphql", "lag", "history", "resources");
     /**
      * Seeds its own data set before the app starts and replays it, so it runs on its own (with its
      * own raw baseline, a read of the seeded event table) and only when asked for.
@@ -59,7 +59,7 @@ record BenchmarkOptions(
               --lag-rate=N         total commands/s of the lag probe; 0 = unthrottled (default 200)
               --lag-poll-ms=N      watcher poll interval, i.e. the lag resolution (default 2)
               --out=FILE           results file (default benchmark/target/benchmark-results.txt)
-              --phases=a,b         app phases to run, of gateway,graphql,lag,history (default all);
+              --phases=a,b         app phases to run, of gateway,graphql,lag,history,resources (default all);
                                    the raw baseline always runs, before the app and again after it.
                                    --phases=scale (on its own) seeds a year of one large portfolio
                                    into the event store, replays every processing group from

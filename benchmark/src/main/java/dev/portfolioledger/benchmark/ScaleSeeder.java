@@ -4,7 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portfolioledger.api.portfolio.PortfolioCreatedEvent;
 import dev.portfolioledger.api.program.ProgramCreatedEvent;
+import dev.portfolioledger.api.project.ProjectApprovedEvent;
+import dev.portfolioledger.api.project.ProjectCancelledEvent;
+import dev.portfolioledger.api.project.ProjectEvent;
 import dev.portfolioledger.api.project.ProjectProposedEvent;
+import dev.portfolioledger.api.project.ProjectPutOnHoldEvent;
+import dev.portfolioledger.api.project.ProjectResumedEvent;
+import dev.portfolioledger.api.project.ProjectStartedEvent;
 import dev.portfolioledger.axon.audit.AuditMetadata;
 import dev.portfolioledger.axon.config.AxonInfrastructureConfiguration;
 import org.axonframework.common.DateTimeUtils;
@@ -16,10 +22,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -144,12 +152,26 @@ final class ScaleSeeder {
 
     /** The rows the command side's lookup projection would have written in each command's transaction. */
     private static void fillLookups(Connection connection, ScaleHistory history) throws SQLException {
+        // a project's row carries its newest lifecycle status (ProjectDirectoryProjection's)
+        Map<UUID, String> projectStatus = new HashMap<>();
+        for (ScaleHistory.Decision decision : history.decisions()) {
+            for (Object event : decision.events()) {
+                String status = event instanceof ProjectProposedEvent ? "PROPOSED"
+                        : event instanceof ProjectApprovedEvent ? "APPROVED"
+                        : event instanceof ProjectStartedEvent || event instanceof ProjectResumedEvent ? "ACTIVE"
+                        : event instanceof ProjectPutOnHoldEvent ? "ON_HOLD"
+                        : event instanceof ProjectCancelledEvent ? "CANCELLED" : null;
+                if (status != null) {
+                    projectStatus.put(((ProjectEvent) event).projectId().value(), status);
+                }
+            }
+        }
         try (PreparedStatement portfolio = connection.prepareStatement("INSERT INTO portfolio_directory "
                 + "(portfolio_id, name_key, status, currency) VALUES (?, ?, 'ACTIVE', ?)");
              PreparedStatement program = connection.prepareStatement(
                      "INSERT INTO program_directory (program_id, portfolio_id, status) VALUES (?, ?, 'OPEN')");
              PreparedStatement project = connection.prepareStatement(
-                     "INSERT INTO project_directory (project_id, portfolio_id, program_id) VALUES (?, ?, ?)")) {
+                     "INSERT INTO project_directory (project_id, portfolio_id, program_id, status) VALUES (?, ?, ?, ?)")) {
             for (ScaleHistory.Decision decision : history.decisions()) {
                 for (Object event : decision.events()) {
                     if (event instanceof PortfolioCreatedEvent created) {
@@ -166,6 +188,7 @@ final class ScaleSeeder {
                         project.setObject(1, proposed.projectId().value());
                         project.setObject(2, proposed.portfolioId().value());
                         project.setObject(3, proposed.programId() == null ? null : proposed.programId().value());
+                        project.setString(4, projectStatus.get(proposed.projectId().value()));
                         project.addBatch();
                     }
                 }

@@ -50,6 +50,7 @@ import dev.portfolioledger.command.project.ProjectPlanningMutationController;
 import dev.portfolioledger.command.project.ScheduleMilestoneInput;
 import dev.portfolioledger.command.project.ProjectTransitionInput;
 import dev.portfolioledger.command.project.ProposeProjectInput;
+import dev.portfolioledger.command.resource.ResourceMutationController;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -83,7 +84,8 @@ class MutationControllerTest {
     private static final String PROJECT = "00000000-0000-0000-0000-0000000000c1";
     private static final List<Class<?>> CONTROLLERS = List.of(
             PortfolioMutationController.class, ProgramMutationController.class, ProjectMutationController.class,
-            ProjectPlanningMutationController.class, ChangeRequestMutationController.class);
+            ProjectPlanningMutationController.class, ChangeRequestMutationController.class,
+            ResourceMutationController.class);
 
     private final AuditedCommandGateway gateway = mock(AuditedCommandGateway.class);
     private final PortfolioMutationController portfolios = new PortfolioMutationController(gateway);
@@ -370,7 +372,18 @@ class MutationControllerTest {
                 entry("assessChangeRequest", Roles.ASSESS_CHANGE_REQUESTS),
                 entry("approveChangeRequest", Roles.DECIDE_CHANGE_REQUESTS),
                 entry("rejectChangeRequest", Roles.DECIDE_CHANGE_REQUESTS),
-                entry("withdrawChangeRequest", Roles.PLAN_PROJECTS));
+                entry("withdrawChangeRequest", Roles.PLAN_PROJECTS),
+                entry("registerResource", Roles.MANAGE_RESOURCES),
+                entry("updateResourceSkills", Roles.MANAGE_RESOURCES),
+                entry("changeResourceCapacity", Roles.MANAGE_RESOURCES),
+                entry("changeResourceCostRate", Roles.MANAGE_RESOURCES),
+                entry("recordResourceLeave", Roles.MANAGE_RESOURCES),
+                entry("retireResource", Roles.MANAGE_RESOURCES),
+                entry("allocateResource", Roles.MANAGE_RESOURCES),
+                entry("reallocateResource", Roles.MANAGE_RESOURCES),
+                entry("releaseResource", Roles.MANAGE_RESOURCES),
+                entry("logTime", Roles.LOG_TIME),
+                entry("reverseTimeLog", Roles.CORRECT_TIME));
 
         Map<String, String> actual = new HashMap<>();
         for (Method method : mutationMethods()) {

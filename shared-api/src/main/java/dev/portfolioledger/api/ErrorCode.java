@@ -18,6 +18,8 @@ public enum ErrorCode {
     CONFLICT,
     SELF_APPROVAL_FORBIDDEN,
     SELF_ASSESSMENT_FORBIDDEN,
+    /** A resource would be allocated beyond its capacity on some day; the details list the days and allocations. */
+    CAPACITY_EXCEEDED,
     VIEW_OUT_OF_DATE,
     TIMEOUT,
     // Requests refused before anything runs: query limits, and HTTP-level mistakes.

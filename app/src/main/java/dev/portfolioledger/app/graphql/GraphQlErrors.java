@@ -19,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,7 +36,8 @@ public class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError ruleViolation(RuleViolation violation, DataFetchingEnvironment env) {
-        return error(env, classify(violation.code()), violation.code().name(), violation.getMessage());
+        return error(env, classify(violation.code()), violation.code().name(), violation.getMessage(),
+                     violation.details());
     }
 
     @GraphQlExceptionHandler
@@ -163,10 +165,19 @@ public class GraphQlErrors {
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message) {
+        return error(env, type, code, message, Map.of());
+    }
+
+    /** The refusal's details (RuleViolation.details) join the extensions; code and classification win. */
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message,
+                                      Map<String, Object> details) {
+        Map<String, Object> extensions = new LinkedHashMap<>(details);
+        extensions.put("code", code);
+        extensions.put("classification", type.name());
         return GraphqlErrorBuilder.newError(env)
                 .errorType(type)
                 .message(message)
-                .extensions(Map.of("code", code, "classification", type.name()))
+                .extensions(extensions)
                 .build();
     }
 }

@@ -3,9 +3,13 @@ package dev.portfolioledger.app.graphql;
 import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
 import dev.portfolioledger.api.project.CostCategory;
 import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
+import dev.portfolioledger.api.resource.Skill;
 import dev.portfolioledger.query.changerequest.ChangeRequestQueryController;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectPlanQueryController;
+import dev.portfolioledger.query.resource.ResourceFieldWiring;
+import dev.portfolioledger.query.resource.ResourceUtilisation;
+import dev.portfolioledger.query.resource.ResourceUtilisationController;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.schema.GraphQLFieldDefinition;
@@ -14,6 +18,7 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The cost of a field counts the items a list can return, so that nesting lists multiplies:
@@ -25,6 +30,8 @@ import java.util.Map;
  *   <li>for the {@code edges} of a connection: the connection's {@code first} (its default when
  *       omitted), at most {@link PageRequest#MAX_FIRST}, the most a page holds;</li>
  *   <li>for a list of objects with a {@code first} argument: that argument, at most its cap;</li>
+ *   <li>for the rows of a page whose {@code first} is on the parent field ({@link #PAGED_BY_PARENT}):
+ *       the parent's {@code first}, at most the cap;</li>
  *   <li>for any other list of objects: its cap, the most items it can hold ({@link #CAPS});</li>
  *   <li>1 for everything else: objects, scalars, enums, and lists of scalars (values read with
  *       their parent, nothing to select under them).</li>
@@ -55,8 +62,24 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("BaselineDiff.changedDeliverables", ProjectPlanQueryController.MAX_LISTED_DELIVERABLES),
             Map.entry("BaselineDiff.movedMilestones", ProjectPlanQueryController.MAX_LISTED_MILESTONES),
             Map.entry("BaselineDiff.budgetChanges", CostCategory.values().length),
+            Map.entry("Resource.skills", Skill.MAX_SKILLS),
+            Map.entry("Resource.capacityHistory", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("Resource.rateHistory", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("Resource.leave", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("Resource.allocations", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("Project.team", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("Resource.utilisation", ResourceUtilisation.MAX_PERIODS),
+            Map.entry("Resource.overallocations", ResourceUtilisationController.MAX_ROWS),
+            Map.entry("Portfolio.overallocations", ResourceUtilisationController.MAX_ROWS),
+            Map.entry("PortfolioUtilisation.periods", ResourceUtilisation.MAX_PERIODS),
+            Map.entry("PortfolioUtilisation.resources", ResourceUtilisationController.MAX_ROWS),
+            Map.entry("ResourceUtilisation.periods", ResourceUtilisation.MAX_PERIODS),
+            Map.entry("Overallocation.allocations", ResourceFieldWiring.MAX_LISTED),
             // name, description, acceptanceCriteria, plannedCost, plannedStart, plannedFinish
             Map.entry("ChangedDeliverable.fields", 6));
+
+    /** Lists of a page whose size is the parent field's {@code first} (as a connection's edges are). */
+    static final Set<String> PAGED_BY_PARENT = Set.of("PortfolioUtilisation.resources");
 
     /** What a top-level field costs on top of its own cost. */
     static final long ROOT_FIELD = 100;
@@ -98,7 +121,11 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
         if (!(type instanceof GraphQLList) || GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
             return 1;
         }
-        int cap = CAPS.getOrDefault(environment.getParentType().getName() + "." + definition.getName(), UNKNOWN_LIST);
+        String coordinates = environment.getParentType().getName() + "." + definition.getName();
+        int cap = CAPS.getOrDefault(coordinates, UNKNOWN_LIST);
+        if (PAGED_BY_PARENT.contains(coordinates) && environment.getParentEnvironment() != null) {
+            return first(environment.getParentEnvironment().getArguments(), cap);
+        }
         return definition.getArgument("first") == null ? cap : first(environment.getArguments(), cap);
     }
 

@@ -40,8 +40,8 @@ class ProjectStreamTest extends GraphQlIntegrationTest {
         assertThat(revisionTwo).contains("\"currency\":\"CHF\"");
         assertThat(proposal.get("payloadrevision")).isEqualTo("2");
         String revisionOne = revisionTwo.replace(",\"currency\":\"CHF\"", "").replace(template, projectId);
-        jdbc.update("INSERT INTO project_directory (project_id, portfolio_id) VALUES (?::uuid, ?::uuid)",
-                projectId, portfolioId);
+        jdbc.update("INSERT INTO project_directory (project_id, portfolio_id, status) VALUES (?::uuid, ?::uuid,"
+                + " 'PROPOSED')", projectId, portfolioId);
         jdbc.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
                         + " metadata, payload, payloadrevision, payloadtype, timestamp)"
                         + " VALUES (?, 0, 'Project', ?, ?, ?, '1', ?, ?)",

@@ -49,6 +49,15 @@ public final class IdempotencyScope {
         return key;
     }
 
+    /**
+     * The number the next command of this request will take, without taking it: a mutation that
+     * names something new (an allocation) by a server-chosen id derives the id from it, so that a
+     * retry of the request names the same thing.
+     */
+    public int upcomingStep() {
+        return steps.get();
+    }
+
     /** The number of the command about to be sent in this request: 0, 1, 2 ... */
     public int nextStep() {
         return steps.getAndIncrement();

@@ -47,6 +47,15 @@ public final class Roles {
      * adds that nobody approves their own request.
      */
     public static final String DECIDE_CHANGE_REQUESTS = "hasAnyRole('PMO','CHANGE_APPROVER')";
+    /**
+     * Manage the resource pool: register resources, their skills, capacity, rates, leave and
+     * retirement, and allocate, reallocate and release them.
+     */
+    public static final String MANAGE_RESOURCES = "hasAnyRole('PMO','RESOURCE_MANAGER')";
+    /** Log time worked on a project: team members and whoever runs or staffs projects. */
+    public static final String LOG_TIME = "hasAnyRole('PMO','PROJECT_MANAGER','RESOURCE_MANAGER','TEAM_MEMBER')";
+    /** Reverse a time log entry (a correction): whoever runs or staffs projects. */
+    public static final String CORRECT_TIME = "hasAnyRole('PMO','PROJECT_MANAGER','RESOURCE_MANAGER')";
     /** Operate the service: health details, list, retry and skip dead letters. */
     public static final String OPERATE = "hasAnyRole('OPERATOR')";
 

@@ -13,6 +13,10 @@ import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.DeliverableId;
 import dev.portfolioledger.api.project.MilestoneId;
 import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.api.resource.AllocationId;
+import dev.portfolioledger.api.resource.LeaveId;
+import dev.portfolioledger.api.resource.ResourceId;
+import dev.portfolioledger.api.resource.TimeEntryId;
 
 import java.util.function.Function;
 
@@ -33,6 +37,10 @@ public class TypedIdModule extends SimpleModule {
         register(MilestoneId.class, MilestoneId::of);
         register(ChangeRequestId.class, ChangeRequestId::of);
         register(DeadLetterSkipId.class, DeadLetterSkipId::of);
+        register(ResourceId.class, ResourceId::of);
+        register(AllocationId.class, AllocationId::of);
+        register(LeaveId.class, LeaveId::of);
+        register(TimeEntryId.class, TimeEntryId::of);
     }
 
     private <T> void register(Class<T> type, Function<String, T> parser) {

@@ -12,6 +12,8 @@ import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectPlanEvolution;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.ProjectViewEvolution;
+import dev.portfolioledger.query.resource.ResourceView;
+import dev.portfolioledger.query.resource.ResourceViewEvolution;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -31,6 +33,7 @@ public final class AggregateViews {
     private ProgramView program;
     private ProjectView project;
     private ProjectPlan plan;
+    private ResourceView resource;
     private final Map<ChangeRequestId, ChangeRequestView> changeRequests = new LinkedHashMap<>();
 
     /** The views of an aggregate with no event yet. */
@@ -50,6 +53,8 @@ public final class AggregateViews {
                 state.project = v;
             } else if (view instanceof ProjectPlan v) {
                 state.plan = v;
+            } else if (view instanceof ResourceView v) {
+                state.resource = v;
             } else if (view instanceof ChangeRequestView v) {
                 state.changeRequests.put(v.changeRequestId(), v);
             } else {
@@ -69,6 +74,7 @@ public final class AggregateViews {
         program = ProgramViewEvolution.apply(program, payload, at);
         project = ProjectViewEvolution.apply(project, payload, at);
         plan = ProjectPlanEvolution.apply(plan, payload);
+        resource = ResourceViewEvolution.apply(resource, payload, at);
         ChangeRequestId requestId = changeRequestOf(payload);
         if (requestId != null) {
             changeRequests.put(requestId, ChangeRequestEvolution.apply(changeRequests.get(requestId), payload, at,
@@ -92,6 +98,10 @@ public final class AggregateViews {
         return plan;
     }
 
+    public ResourceView resource() {
+        return resource;
+    }
+
     /** The change requests, newest submitted first. */
     public List<ChangeRequestView> changeRequests() {
         return changeRequests.values().stream()
@@ -112,6 +122,9 @@ public final class AggregateViews {
         }
         if (plan != null) {
             views.put(new ViewKey(ViewKind.PLAN, plan.projectId().value()), plan);
+        }
+        if (resource != null) {
+            views.put(new ViewKey(ViewKind.RESOURCE, resource.id().value()), resource);
         }
         changeRequests.values().forEach(v -> views.put(new ViewKey(ViewKind.CHANGE_REQUEST,
                                                                    v.changeRequestId().value()), v));

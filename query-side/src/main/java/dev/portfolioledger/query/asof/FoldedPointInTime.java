@@ -20,6 +20,13 @@ import dev.portfolioledger.query.program.ProgramViewEvolution;
 import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectStatusCounts;
 import dev.portfolioledger.query.project.ProjectView;
+import dev.portfolioledger.api.resource.ResourceId;
+import dev.portfolioledger.query.resource.Labour;
+import dev.portfolioledger.query.resource.ResourceAllocationView;
+import dev.portfolioledger.query.resource.ResourceFilter;
+import dev.portfolioledger.query.resource.ResourceView;
+import dev.portfolioledger.query.resource.ResourceViewEvolution;
+import dev.portfolioledger.query.resource.Resources;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -55,6 +62,7 @@ public final class FoldedPointInTime implements PointInTime {
     private final Map<PortfolioId, Optional<PortfolioView>> portfolios = new ConcurrentHashMap<>();
     private final Map<ProgramId, Optional<ProgramView>> programs = new ConcurrentHashMap<>();
     private final Map<ProjectId, ProjectState> projects = new ConcurrentHashMap<>();
+    private final Map<ResourceId, Optional<ResourceView>> resources = new ConcurrentHashMap<>();
 
     public FoldedPointInTime(Instant instant, AggregateEvents events, Membership membership) {
         this.instant = Objects.requireNonNull(instant, "instant");
@@ -214,6 +222,52 @@ public final class FoldedPointInTime implements PointInTime {
     private static <K, V> List<V> existing(List<K> ids, Function<K, V> fold, Comparator<V> order) {
         return ids.stream().distinct().map(fold).filter(Objects::nonNull).sorted(order).toList();
     }
+
+    @Override
+    public ResourceView resource(ResourceId id) {
+        return resources.computeIfAbsent(id, k -> {
+            ResourceView view = null;
+            for (RecordedEvent e : events.upTo(aggregateId(k.value()), instant)) {
+                view = ResourceViewEvolution.apply(view, e.payload(), e.at());
+            }
+            return Optional.ofNullable(view);
+        }).orElse(null);
+    }
+
+    /** Folds the candidates (the portfolio's pool, or every resource) and keeps those matching as of the instant. */
+    @Override
+    public Connection<ResourceView> resources(ResourceFilter filter, PageRequest<NameKey> page) {
+        List<ResourceId> candidates = filter.portfolioId() != null ? membership.resourcesOf(filter.portfolioId())
+                : membership.allResources();
+        List<ResourceView> matching = existing(candidates, this::resource, RESOURCE_ORDER).stream()
+                .filter(filter::matches).toList();
+        return PointInTime.pageOf(matching, page, r -> new NameKey(sortName(r.name()), r.id().value()),
+                                  Resources.LISTING);
+    }
+
+    /** Folds the pool of the project's portfolio. */
+    @Override
+    public List<ResourceAllocationView> team(ProjectId projectId) {
+        ProjectView project = project(projectId);
+        if (project == null) {
+            return List.of();
+        }
+        return ResourceAllocationView.teamOf(projectId, existing(membership.resourcesOf(project.portfolioId()),
+                                                                 this::resource, RESOURCE_ORDER));
+    }
+
+    /** Folds the streams of the resources that logged time on the project. */
+    @Override
+    public Labour labour(ProjectId projectId) {
+        Labour.Ledger ledger = new Labour.Ledger(projectId);
+        for (ResourceId resource : membership.resourcesLoggingOn(projectId)) {
+            events.upTo(aggregateId(resource.value()), instant).forEach(e -> ledger.add(e.payload()));
+        }
+        return ledger.total();
+    }
+
+    private static final Comparator<ResourceView> RESOURCE_ORDER =
+            Comparator.comparing(r -> new NameKey(sortName(r.name()), r.id().value()), KEY_ORDER);
 
     private ProjectState projectState(ProjectId id) {
         return projects.computeIfAbsent(id, k -> ProjectState.fold(events.upTo(aggregateId(k.value()), instant)));

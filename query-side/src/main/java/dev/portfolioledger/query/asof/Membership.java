@@ -3,6 +3,7 @@ package dev.portfolioledger.query.asof;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.api.resource.ResourceId;
 
 import java.util.List;
 
@@ -21,4 +22,13 @@ public interface Membership {
 
     /** Every project there is (a project is never deleted). */
     List<ProjectId> allProjects();
+
+    /** The resources of the portfolio's pool (a resource never moves; retired ones stay). */
+    List<ResourceId> resourcesOf(PortfolioId portfolioId);
+
+    /** Every resource there is. */
+    List<ResourceId> allResources();
+
+    /** The resources that ever logged time on the project. */
+    List<ResourceId> resourcesLoggingOn(ProjectId projectId);
 }

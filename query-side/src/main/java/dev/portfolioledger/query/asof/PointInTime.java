@@ -13,6 +13,7 @@ import dev.portfolioledger.query.project.Budget;
 import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.ProjectsAsOf;
+import dev.portfolioledger.query.resource.ResourcesAsOf;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -32,7 +33,8 @@ import java.util.function.Function;
  * projection keeps (what requests use), {@link FoldedPointInTime} folds the stored events (the
  * reference, and what requests use while the history is being rebuilt).
  */
-public interface PointInTime extends PortfoliosAsOf, ProgramsAsOf, ProjectsAsOf, ChangeRequestsAsOf {
+public interface PointInTime extends PortfoliosAsOf, ProgramsAsOf, ProjectsAsOf, ChangeRequestsAsOf,
+        ResourcesAsOf {
 
     /**
      * The order of the live lists: name case-insensitively, then id (compared as its text, which
@@ -40,6 +42,7 @@ public interface PointInTime extends PortfoliosAsOf, ProgramsAsOf, ProjectsAsOf,
      */
     Comparator<NameKey> KEY_ORDER = Comparator.comparing(NameKey::sortName).thenComparing(k -> k.id().toString());
 
+    @Override
     Instant instant();
 
     @Override

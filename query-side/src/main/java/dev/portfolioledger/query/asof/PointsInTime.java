@@ -1,6 +1,7 @@
 package dev.portfolioledger.query.asof;
 
 import dev.portfolioledger.query.instant.AsOfReads;
+import dev.portfolioledger.query.resource.TimeEntries;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -18,9 +19,11 @@ public class PointsInTime implements AsOfReads<PointInTime> {
     private final Membership membership;
     private final ViewHistory history;
     private final HistoryReadiness readiness;
+    private final TimeEntries timeEntries;
 
     public PointsInTime(AggregateEvents events, Membership membership, ViewHistory history,
-                        HistoryReadiness readiness) {
+                        HistoryReadiness readiness, TimeEntries timeEntries) {
+        this.timeEntries = timeEntries;
         this.events = events;
         this.membership = membership;
         this.history = history;
@@ -34,7 +37,7 @@ public class PointsInTime implements AsOfReads<PointInTime> {
 
     /** The stored history at the instant; the fold of the event store while the history is not ready. */
     public PointInTime at(Instant asOf) {
-        return readiness.ready() ? new StoredPointInTime(asOf, history) : folded(asOf);
+        return readiness.ready() ? new StoredPointInTime(asOf, history, timeEntries) : folded(asOf);
     }
 
     /** The reference: the fold of the stored events. */
@@ -44,6 +47,6 @@ public class PointsInTime implements AsOfReads<PointInTime> {
 
     /** The stored history only, ready or not (tests compare it with the fold). */
     public PointInTime stored(Instant asOf) {
-        return new StoredPointInTime(asOf, history);
+        return new StoredPointInTime(asOf, history, timeEntries);
     }
 }

@@ -18,6 +18,12 @@ import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectStatusCounts;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.Projects;
+import dev.portfolioledger.api.resource.ResourceId;
+import dev.portfolioledger.query.resource.Labour;
+import dev.portfolioledger.query.resource.ResourceAllocationView;
+import dev.portfolioledger.query.resource.ResourceFilter;
+import dev.portfolioledger.query.resource.ResourceView;
+import dev.portfolioledger.query.resource.TimeEntries;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -42,10 +48,13 @@ final class StoredPointInTime implements PointInTime {
     private final Instant instant;
     private final long atNs;
     private final ViewHistory history;
+    private final TimeEntries timeEntries;
+    private final Map<ProjectId, List<ResourceAllocationView>> teams = new ConcurrentHashMap<>();
     private final Map<ViewKey, Optional<Object>> views = new ConcurrentHashMap<>();
     private final Map<ProjectId, List<ChangeRequestView>> changeRequests = new ConcurrentHashMap<>();
 
-    StoredPointInTime(Instant instant, ViewHistory history) {
+    StoredPointInTime(Instant instant, ViewHistory history, TimeEntries timeEntries) {
+        this.timeEntries = Objects.requireNonNull(timeEntries, "timeEntries");
         this.instant = Objects.requireNonNull(instant, "instant");
         this.atNs = RecordTime.nanos(instant);
         this.history = Objects.requireNonNull(history, "history");
@@ -137,6 +146,36 @@ final class StoredPointInTime implements PointInTime {
     @Override
     public ProjectStatusCounts projectCounts(ProgramId programId) {
         return history.projectCounts(atNs, true, programId.value());
+    }
+
+    @Override
+    public ResourceView resource(ResourceId id) {
+        return view(ViewKind.RESOURCE, id.value(), ResourceView.class);
+    }
+
+    @Override
+    public Connection<ResourceView> resources(ResourceFilter filter, PageRequest<NameKey> page) {
+        return kept(ViewKind.RESOURCE, history.resources(atNs, filter, page), r -> r.id().value());
+    }
+
+    /** The resources read for the team are kept for the members' nested fields. */
+    @Override
+    public List<ResourceAllocationView> team(ProjectId projectId) {
+        return teams.computeIfAbsent(projectId, id -> {
+            ProjectView project = project(id);
+            if (project == null) {
+                return List.of();
+            }
+            List<ResourceView> allocated = history.allocatedAt(atNs, project.portfolioId().value(), id.value());
+            allocated.forEach(r -> views.putIfAbsent(new ViewKey(ViewKind.RESOURCE, r.id().value()), Optional.of(r)));
+            return ResourceAllocationView.teamOf(id, allocated);
+        });
+    }
+
+    /** Read from the time entries, which carry the record times of each entry and its reversal. */
+    @Override
+    public Labour labour(ProjectId projectId) {
+        return timeEntries.labour(List.of(projectId), atNs).get(projectId);
     }
 
     private <V> V view(ViewKind kind, UUID id, Class<V> type) {

@@ -14,6 +14,10 @@ import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectStatusCounts;
+import dev.portfolioledger.query.resource.ResourceFilter;
+import dev.portfolioledger.query.resource.ResourcePages;
+import dev.portfolioledger.query.resource.ResourceView;
+import dev.portfolioledger.query.resource.Resources;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -254,6 +258,51 @@ public class ViewHistory {
         return jdbc.query("SELECT document FROM view_version WHERE " + where
                                   + " ORDER BY sort_key DESC, id DESC LIMIT :limit",
                           params, (rs, n) -> (ChangeRequestView) document(rs, ViewKind.CHANGE_REQUEST));
+    }
+
+    /**
+     * A page of the resource versions valid at the instant that match the filter, in live list
+     * order with the live cursors: portfolio and status are columns, the role is read from the
+     * document, skill and free time are checked on the views ({@link ResourcePages}).
+     */
+    Connection<ResourceView> resources(long atNs, ResourceFilter filter, PageRequest<NameKey> page) {
+        return ResourcePages.page(filter, page, (after, limit) -> {
+            StringBuilder where = new StringBuilder("kind = 'RESOURCE' AND " + VALID_AT);
+            MapSqlParameterSource params = new MapSqlParameterSource("at", atNs).addValue("limit", limit);
+            if (filter.portfolioId() != null) {
+                where.append(" AND parent_id = :portfolio");
+                params.addValue("portfolio", filter.portfolioId().value());
+            }
+            if (filter.status() != null) {
+                where.append(" AND status = :status");
+                params.addValue("status", filter.status().name());
+            }
+            if (filter.role() != null) {
+                where.append(" AND CAST(document AS jsonb) ->> 'role' = :role");
+                params.addValue("role", filter.role());
+            }
+            if (after != null) {
+                where.append(" AND (sort_key, id) > (:afterName, :afterId)");
+                params.addValue("afterName", after.sortName()).addValue("afterId", after.id());
+            }
+            return jdbc.query("SELECT id, sort_key, document FROM view_version WHERE " + where
+                                      + " ORDER BY sort_key, id LIMIT :limit", params,
+                              (rs, n) -> new Edge<>(new NameKey(rs.getString("sort_key"), rs.getObject("id", UUID.class))
+                                                            .toCursor(Resources.LISTING),
+                                                    (ResourceView) document(rs, ViewKind.RESOURCE)));
+        });
+    }
+
+    /**
+     * The resource versions of the portfolio's pool valid at the instant that hold an allocation
+     * to the project (a containment test on the document, after the index found the pool's versions).
+     */
+    List<ResourceView> allocatedAt(long atNs, UUID portfolioId, UUID projectId) {
+        return jdbc.query("SELECT document FROM view_version WHERE kind = 'RESOURCE' AND parent_id = :portfolio AND "
+                                  + VALID_AT + " AND CAST(document AS jsonb) -> 'allocations' @> CAST(:probe AS jsonb)",
+                          new MapSqlParameterSource("portfolio", portfolioId).addValue("at", atNs)
+                                  .addValue("probe", "[{\"projectId\":\"" + projectId + "\"}]"),
+                          (rs, n) -> (ResourceView) document(rs, ViewKind.RESOURCE));
     }
 
     /** Projects by status under a portfolio or program, valid at the instant. */

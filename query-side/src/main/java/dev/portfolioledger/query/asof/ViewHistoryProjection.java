@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Keeps the versions of every view with history (portfolio, program, project, plan, change
- * requests), in its own processing group so that the history can be rebuilt from the events
+ * requests, resources), in its own processing group so that the history can be rebuilt from the events
  * without touching the live views, and is built from the events on first start of a database that
  * predates it.
  *

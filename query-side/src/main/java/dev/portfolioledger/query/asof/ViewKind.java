@@ -5,6 +5,7 @@ import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.program.ProgramView;
 import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectView;
+import dev.portfolioledger.query.resource.ResourceView;
 
 /** The views that keep their versions, each with the record type its versions hold. */
 public enum ViewKind {
@@ -12,7 +13,8 @@ public enum ViewKind {
     PROGRAM(ProgramView.class),
     PROJECT(ProjectView.class),
     PLAN(ProjectPlan.class),
-    CHANGE_REQUEST(ChangeRequestView.class);
+    CHANGE_REQUEST(ChangeRequestView.class),
+    RESOURCE(ResourceView.class);
 
     private final Class<?> viewType;
 

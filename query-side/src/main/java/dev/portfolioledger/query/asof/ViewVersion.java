@@ -5,6 +5,7 @@ import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.program.ProgramView;
 import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectView;
+import dev.portfolioledger.query.resource.ResourceView;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -67,7 +68,7 @@ final class ViewVersion {
         return new Open(key, view, fromNs, fromIndex, sequence);
     }
 
-    /** The listing parent: a program's or project's portfolio, a change request's project. */
+    /** The listing parent: a program's, project's or resource's portfolio, a change request's project. */
     UUID parentId() {
         if (view instanceof ProgramView v) {
             return v.portfolioId().value();
@@ -77,6 +78,9 @@ final class ViewVersion {
         }
         if (view instanceof ChangeRequestView v) {
             return v.projectId().value();
+        }
+        if (view instanceof ResourceView v) {
+            return v.portfolioId().value();
         }
         return null;
     }
@@ -102,6 +106,9 @@ final class ViewVersion {
         if (view instanceof ProjectView v) {
             return v.name();
         }
+        if (view instanceof ResourceView v) {
+            return v.name();
+        }
         return null;
     }
 
@@ -124,6 +131,9 @@ final class ViewVersion {
             return v.status().name();
         }
         if (view instanceof ChangeRequestView v) {
+            return v.status().name();
+        }
+        if (view instanceof ResourceView v) {
             return v.status().name();
         }
         if (view instanceof ProjectPlan) {

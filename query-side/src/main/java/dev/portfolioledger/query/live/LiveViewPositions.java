@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The last_sequence of the root rows (portfolio_view, program_view, project_view): per aggregate,
+ * The last_sequence of the root rows (portfolio_view, program_view, project_view, resource_view): per aggregate,
  * the newest event its live views reflect.
  */
 @Repository
@@ -28,6 +28,7 @@ class LiveViewPositions {
                 SELECT id, last_sequence FROM portfolio_view WHERE id IN (:ids)
                 UNION ALL SELECT id, last_sequence FROM program_view WHERE id IN (:ids)
                 UNION ALL SELECT id, last_sequence FROM project_view WHERE id IN (:ids)
+                UNION ALL SELECT id, last_sequence FROM resource_view WHERE id IN (:ids)
                 """, Map.of("ids", aggregateIds), rs -> {
                     positions.put(rs.getObject(1, UUID.class), rs.getLong(2));
                 });

@@ -21,6 +21,13 @@ import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectPlans;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.Projects;
+import dev.portfolioledger.api.resource.ResourceId;
+import dev.portfolioledger.api.resource.TimeLogReversedEvent;
+import dev.portfolioledger.api.resource.TimeLoggedEvent;
+import dev.portfolioledger.query.asof.RecordTime;
+import dev.portfolioledger.query.resource.ResourceView;
+import dev.portfolioledger.query.resource.Resources;
+import dev.portfolioledger.query.resource.TimeEntries;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,7 +48,8 @@ import java.util.UUID;
 
 /**
  * Keeps the live views current: portfolio_view, program_view, project_view with its plan rows,
- * change_request_view and baseline_version_view. The state change itself lives in the pure
+ * change_request_view and baseline_version_view, resource_view with its allocation rows, and
+ * time_entry_view (each entry with the record time of its event and of its reversal). The state change itself lives in the pure
  * evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
  * do); this class only loads, applies and saves, a batch at a time: the events of a processor batch
  * are collected ({@link BatchedWrites}) and, when the batch commits, the current rows of the
@@ -61,6 +69,8 @@ public class LiveViewProjection {
     private final Projects projects;
     private final ProjectPlans plans;
     private final ChangeRequests changeRequests;
+    private final Resources resources;
+    private final TimeEntries timeEntries;
     private final LiveViewPositions positions;
     private final CommittedStates<List<Object>> committed;
     private final BatchedWrites<DomainEventMessage<?>> writes;
@@ -70,13 +80,16 @@ public class LiveViewProjection {
      *                       ({@link CommittedStates}); 0 reads them for every batch
      */
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
-                              ChangeRequests changeRequests, LiveViewPositions positions,
+                              ChangeRequests changeRequests, Resources resources, TimeEntries timeEntries,
+                              LiveViewPositions positions,
                               @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.portfolios = portfolios;
         this.programs = programs;
         this.projects = projects;
         this.plans = plans;
         this.changeRequests = changeRequests;
+        this.resources = resources;
+        this.timeEntries = timeEntries;
         this.positions = positions;
         this.committed = new CommittedStates<>(stateCacheSize);
         this.writes = new BatchedWrites<>(LiveViewProjection.class.getName(), this::record);
@@ -93,6 +106,8 @@ public class LiveViewProjection {
     void reset() {
         committed.clear();
         changeRequests.deleteAll();
+        timeEntries.deleteAll();
+        resources.deleteAll();
         plans.deleteAll();
         projects.deleteAll();
         programs.deleteAll();
@@ -119,6 +134,10 @@ public class LiveViewProjection {
         List<ProjectPlans.Change> changedPlans = new ArrayList<>();
         Map<ChangeRequestView, Long> requestRows = new LinkedHashMap<>();
         List<BaselineVersion> versions = new ArrayList<>();
+        Map<ResourceView, Long> resourceRows = new LinkedHashMap<>();
+        List<ResourceView> allocationsChanged = new ArrayList<>();
+        List<TimeEntries.Logged> logged = new ArrayList<>();
+        List<TimeEntries.Reversed> reversed = new ArrayList<>();
         Map<String, CommittedStates.Entry<List<Object>>> after = new HashMap<>();
 
         byAggregate.forEach((id, stream) -> {
@@ -126,6 +145,7 @@ public class LiveViewProjection {
             List<Object> current = stored.viewsOf(id);
             AggregateViews views = AggregateViews.of(current);
             ProjectPlan planBefore = views.plan();
+            ResourceView resourceBefore = views.resource();
             Map<Object, ChangeRequestView> requestsBefore = new HashMap<>();
             views.changeRequests().forEach(r -> requestsBefore.put(r.changeRequestId(), r));
             long last = stored.lastSequence.getOrDefault(id, -1L);
@@ -145,6 +165,11 @@ public class LiveViewProjection {
                     versions.add(BaselineVersion.of(e, event.getTimestamp()));
                 } else if (event.getPayload() instanceof BaselineRevisedEvent e) {
                     versions.add(BaselineVersion.of(e, event.getTimestamp()));
+                } else if (event.getPayload() instanceof TimeLoggedEvent e) {
+                    // a time log command stores this one event: its record time is its decision's
+                    logged.add(new TimeEntries.Logged(e, RecordTime.nanos(event.getTimestamp())));
+                } else if (event.getPayload() instanceof TimeLogReversedEvent e) {
+                    reversed.add(new TimeEntries.Reversed(e, RecordTime.nanos(event.getTimestamp())));
                 }
                 applied = event.getSequenceNumber();
             }
@@ -157,6 +182,12 @@ public class LiveViewProjection {
             }
             if (views.program() != null) {
                 programRows.put(views.program(), applied);
+            }
+            if (views.resource() != null) {
+                resourceRows.put(views.resource(), applied);
+                if (resourceBefore == null || !resourceBefore.allocations().equals(views.resource().allocations())) {
+                    allocationsChanged.add(views.resource());
+                }
             }
             if (views.project() != null) {
                 projectRows.put(views.project(), applied);
@@ -177,6 +208,8 @@ public class LiveViewProjection {
         plans.rewrite(changedPlans);
         changeRequests.saveAll(requestRows);
         changeRequests.saveVersions(versions);
+        resources.saveAll(resourceRows, allocationsChanged);
+        timeEntries.record(logged, reversed);
         committed.putOnCommit(after);
     }
 
@@ -201,6 +234,7 @@ public class LiveViewProjection {
         }
         portfolios.findAll(toRead.stream().map(PortfolioId::new).toList()).forEach((id, v) -> stored.add(id.value(), v));
         programs.findAll(toRead.stream().map(ProgramId::new).toList()).forEach((id, v) -> stored.add(id.value(), v));
+        resources.findAll(toRead.stream().map(ResourceId::new).toList()).forEach((id, v) -> stored.add(id.value(), v));
         List<ProjectId> projectIds = toRead.stream().map(ProjectId::new).toList();
         Map<ProjectId, ProjectView> projectViews = projects.findAll(projectIds);
         if (!projectViews.isEmpty()) {

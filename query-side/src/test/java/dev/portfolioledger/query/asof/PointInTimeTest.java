@@ -269,5 +269,20 @@ class PointInTimeTest {
         public List<ProjectId> allProjects() {
             return portfolioProjects.values().stream().flatMap(List::stream).distinct().toList();
         }
+
+        @Override
+        public List<dev.portfolioledger.api.resource.ResourceId> resourcesOf(PortfolioId portfolioId) {
+            return List.of();
+        }
+
+        @Override
+        public List<dev.portfolioledger.api.resource.ResourceId> allResources() {
+            return List.of();
+        }
+
+        @Override
+        public List<dev.portfolioledger.api.resource.ResourceId> resourcesLoggingOn(ProjectId projectId) {
+            return List.of();
+        }
     }
 }
