@@ -1,5 +1,6 @@
 package dev.portfolioledger.command.resource;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.portfolioledger.api.Checks;
 import dev.portfolioledger.api.ErrorCode;
 import dev.portfolioledger.api.Money;
@@ -44,6 +45,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -88,8 +90,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       24 hours a day across entries (CONFLICT), not before the first rate (CONFLICT);</li>
  *   <li>nothing is planned or logged on or after the retirement date (CONFLICT).</li>
  * </ul>
+ * <p>
+ * Snapshots store the aggregate's fields (hence the field visibility for Jackson); the revision
+ * names their shape: change it with any change of the fields, and older snapshots are ignored.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "resourceSnapshotTrigger")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Resource {
 
     @AggregateIdentifier
@@ -117,7 +125,7 @@ public class Resource {
         }
     }
 
-    /** For Axon, which rebuilds a resource from its events. */
+    /** For Axon, which rebuilds a resource from its events (and Jackson, from a snapshot). */
     protected Resource() {
     }
 
