@@ -47,6 +47,10 @@ public final class Roles {
      * adds that nobody approves their own request.
      */
     public static final String DECIDE_CHANGE_REQUESTS = "hasAnyRole('PMO','CHANGE_APPROVER')";
+    /** Verify the tamper-evident audit trail and read its proofs: the PMO and auditors. */
+    public static final String VERIFY_AUDIT = "hasAnyRole('PMO','AUDITOR')";
+    /** Sign an audit checkpoint on demand: operators, and the PMO that answers for the record. */
+    public static final String SIGN_CHECKPOINTS = "hasAnyRole('OPERATOR','PMO')";
     /** Operate the service: health details, list, retry and skip dead letters. */
     public static final String OPERATE = "hasAnyRole('OPERATOR')";
 
