@@ -3,6 +3,7 @@ package dev.portfolioledger.app.graphql;
 import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
 import dev.portfolioledger.api.project.CostCategory;
 import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
+import dev.portfolioledger.app.integrity.AuditIntegrityGraphQlController;
 import dev.portfolioledger.query.changerequest.ChangeRequestQueryController;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectPlanQueryController;
@@ -55,6 +56,7 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("BaselineDiff.changedDeliverables", ProjectPlanQueryController.MAX_LISTED_DELIVERABLES),
             Map.entry("BaselineDiff.movedMilestones", ProjectPlanQueryController.MAX_LISTED_MILESTONES),
             Map.entry("BaselineDiff.budgetChanges", CostCategory.values().length),
+            Map.entry("AuditVerification.findings", AuditIntegrityGraphQlController.MAX_LISTED_FINDINGS),
             // name, description, acceptanceCriteria, plannedCost, plannedStart, plannedFinish
             Map.entry("ChangedDeliverable.fields", 6));
 

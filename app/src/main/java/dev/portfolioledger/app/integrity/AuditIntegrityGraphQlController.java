@@ -8,9 +8,14 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
+import java.util.List;
+
 /** The audit trail's verification, proofs and checkpoints of integrity.graphqls. */
 @Controller
 public class AuditIntegrityGraphQlController {
+
+    /** The most findings one answer lists; findingCount tells how many there were. */
+    public static final int MAX_LISTED_FINDINGS = 1000;
 
     private final AuditTrailVerifier verifier;
     private final AuditProofs proofs;
@@ -57,6 +62,17 @@ public class AuditIntegrityGraphQlController {
     @SchemaMapping(typeName = "AuditVerification", field = "intact")
     public boolean intact(AuditVerification verification) {
         return verification.intact();
+    }
+
+    @SchemaMapping(typeName = "AuditVerification", field = "findings")
+    public List<AuditFinding> findings(AuditVerification verification) {
+        List<AuditFinding> findings = verification.findings();
+        return findings.size() <= MAX_LISTED_FINDINGS ? findings : findings.subList(0, MAX_LISTED_FINDINGS);
+    }
+
+    @SchemaMapping(typeName = "AuditVerification", field = "findingCount")
+    public int findingCount(AuditVerification verification) {
+        return verification.findings().size();
     }
 
     @SchemaMapping(typeName = "AuditFinding", field = "location")
