@@ -9,6 +9,11 @@ public final class ProcessingGroups {
     public static final String HISTORY = "history";
     /** The audit trail read model (pooled streaming). */
     public static final String AUDIT = "audit";
+    /**
+     * The audit log's appender (pooled streaming, one segment): appends a Merkle leaf per event, in the
+     * order the processor delivers them. Never replayed and never rebuilt: the log is append-only.
+     */
+    public static final String INTEGRITY = "integrity";
     /** Command-side lookup tables, updated in the command's own transaction (subscribing). */
     public static final String COMMAND_LOOKUPS = "command-lookups";
     /**

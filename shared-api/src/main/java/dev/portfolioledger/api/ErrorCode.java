@@ -40,5 +40,10 @@ public enum ErrorCode {
     /** An Idempotency-Key already used for a different request by the same user. */
     IDEMPOTENCY_KEY_REUSED,
     /** The first request with this Idempotency-Key is still running. */
-    IDEMPOTENCY_KEY_IN_USE
+    IDEMPOTENCY_KEY_IN_USE,
+    /**
+     * The aggregate's stored events failed the audit trail's verification (edited, deleted, inserted or
+     * reordered behind the service's back): nothing is appended on top of a rewritten past.
+     */
+    INTEGRITY_VIOLATION
 }

@@ -4,6 +4,7 @@ import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
 import dev.portfolioledger.api.project.CostCategory;
 import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
 import dev.portfolioledger.api.resource.Skill;
+import dev.portfolioledger.app.integrity.AuditIntegrityGraphQlController;
 import dev.portfolioledger.query.changerequest.ChangeRequestQueryController;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectPlanQueryController;
@@ -75,6 +76,7 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("PortfolioUtilisation.resources", ResourceUtilisationController.MAX_ROWS),
             Map.entry("ResourceUtilisation.periods", ResourceUtilisation.MAX_PERIODS),
             Map.entry("Overallocation.allocations", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("AuditVerification.findings", AuditIntegrityGraphQlController.MAX_LISTED_FINDINGS),
             // name, description, acceptanceCriteria, plannedCost, plannedStart, plannedFinish
             Map.entry("ChangedDeliverable.fields", 6));
 

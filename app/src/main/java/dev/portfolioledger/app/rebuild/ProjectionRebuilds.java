@@ -3,6 +3,7 @@ package dev.portfolioledger.app.rebuild;
 import dev.portfolioledger.api.Checks;
 import dev.portfolioledger.api.ErrorCode;
 import dev.portfolioledger.api.RuleViolation;
+import dev.portfolioledger.axon.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -68,6 +69,11 @@ public class ProjectionRebuilds {
      */
     public synchronized ProjectionRebuild start(String requestedGroup, String actor) {
         String group = Checks.name(requestedGroup, "processingGroup");
+        if (group.equals(ProcessingGroups.INTEGRITY)) {
+            // a reset would append every event again, after the leaves it has: the log only grows
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "The audit log (processing group "
+                    + ProcessingGroups.INTEGRITY + ") is append-only and is never rebuilt");
+        }
         StreamingEventProcessor processor = processor(group);
         Started running = rebuilds.get(group);
         if (running != null && progress(running).finishedAt() == null) {

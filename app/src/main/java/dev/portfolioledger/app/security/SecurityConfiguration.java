@@ -2,6 +2,7 @@ package dev.portfolioledger.app.security;
 
 import dev.portfolioledger.axon.security.Roles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,6 +43,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/graphiql", "/graphiql/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the key that checkpoints verify with is public by nature
+                        .requestMatchers(HttpMethod.GET, "/audit/public-key").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("portfolio-ledger"))
                 .csrf(csrf -> csrf.disable())

@@ -3,6 +3,7 @@ package dev.portfolioledger.app.idempotency;
 import dev.portfolioledger.app.PortfolioLedgerApplication;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
 import dev.portfolioledger.app.support.TestDatabase;
+import dev.portfolioledger.app.support.TestIntegrity;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -11,6 +12,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,11 +40,12 @@ class SecondInstanceIdempotencyTest extends GraphQlIntegrationTest {
                             + " WHERE principal = 'pm' AND idempotency_key = ?", abandonedKey);
 
         TestDatabase database = TestDatabase.get();
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(), "--portfolio.dead-letters.retry-interval=PT1H"));
+        arguments.addAll(TestIntegrity.arguments());
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(PortfolioLedgerApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + database.url(),
-                     "--spring.datasource.username=" + database.username(),
-                     "--spring.datasource.password=" + database.password(),
-                     "--portfolio.dead-letters.retry-interval=PT1H")) {
+                .run(arguments.toArray(String[]::new))) {
             int otherPort = ((ServletWebServerApplicationContext) other).getWebServer().getPort();
 
             assertThat(propose(keyed(otherPort, replayedKey), replayed)).isEqualTo(first);

@@ -43,6 +43,10 @@ public abstract class GraphQlIntegrationTest {
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
         registry.add("portfolio.dead-letters.retry-interval", () -> "PT1H");
+        for (String argument : TestIntegrity.arguments()) {
+            String[] setting = argument.substring(2).split("=", 2);
+            registry.add(setting[0], () -> setting[1]);
+        }
     }
 
     /** GraphQL over HTTP as a demo user (password: the user name followed by "-demo"). */

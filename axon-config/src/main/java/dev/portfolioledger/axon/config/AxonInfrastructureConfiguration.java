@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portfolioledger.axon.audit.AuditCorrelationDataProvider;
 import dev.portfolioledger.axon.command.AuditCommandDispatchInterceptor;
+import dev.portfolioledger.axon.command.IntegrityGuardInterceptor;
 import dev.portfolioledger.axon.command.StorableTextInterceptor;
+import dev.portfolioledger.axon.integrity.IntegrityStatus;
 import dev.portfolioledger.axon.serialization.TypedIdModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -14,6 +16,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -66,12 +69,20 @@ public class AxonInfrastructureConfiguration {
         return new AuditCorrelationDataProvider();
     }
 
+    /**
+     * Dispatch interceptors of every command: audit stamping, storable text, and the integrity guard,
+     * which refuses commands against an aggregate whose stream failed verification (when an
+     * {@link IntegrityStatus} is configured).
+     */
     @Bean
-    public ConfigurerModule auditCommandStamping() {
+    public ConfigurerModule auditCommandStamping(ObjectProvider<IntegrityStatus> integrityStatus) {
         return configurer -> configurer.onInitialize(config -> config.onStart(() -> {
             CommandBus commandBus = config.commandBus();
             commandBus.registerDispatchInterceptor(new AuditCommandDispatchInterceptor());
             commandBus.registerDispatchInterceptor(new StorableTextInterceptor());
+            // looked up once, when Axon starts (every singleton exists by then), not per command
+            IntegrityStatus verdicts = integrityStatus.getIfAvailable();
+            commandBus.registerDispatchInterceptor(new IntegrityGuardInterceptor(() -> verdicts));
         }));
     }
 

@@ -22,7 +22,10 @@ public record IntegrityFinding(Kind kind, long location, String message) {
         LEAF_MISMATCH,
         /** The log recorded a leaf at this index, and no event is there any more. Location: log index. */
         MISSING_LEAF,
-        /** An event is at this index, and the log recorded no leaf for it. Location: log index. */
+        /**
+         * An event is in the event table, older than the log's head, and the log recorded no leaf for it: it
+         * was inserted behind the log's back. It has no log index, so the location is its global index.
+         */
         UNEXPECTED_LEAF,
         /** The event recorded at this index is found at another one. Location: log index. */
         ORDER_CHANGED,
@@ -39,6 +42,16 @@ public record IntegrityFinding(Kind kind, long location, String message) {
          * Checkpoints are missing at an end of the chain: the first one names a predecessor, or the
          * checkpoint known to be the latest is not in it. Location: tree size of the checkpoint at that end.
          */
-        TRUNCATED_CHECKPOINTS
+        TRUNCATED_CHECKPOINTS,
+        /**
+         * An aggregate's stream skips sequence numbers (an event was deleted from its start or middle).
+         * Location: the log index of the first event after the hole, or -1 when that event has no leaf.
+         */
+        SEQUENCE_GAP,
+        /**
+         * The log's recorded leaves no longer hash to the root a checkpoint signed (the leaves were
+         * rewritten, or the log is shorter than the checkpoint). Location: the checkpoint's tree size.
+         */
+        ROOT_MISMATCH
     }
 }

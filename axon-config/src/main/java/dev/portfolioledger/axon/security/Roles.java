@@ -56,6 +56,10 @@ public final class Roles {
     public static final String LOG_TIME = "hasAnyRole('PMO','PROJECT_MANAGER','RESOURCE_MANAGER','TEAM_MEMBER')";
     /** Reverse a time log entry (a correction): whoever runs or staffs projects. */
     public static final String CORRECT_TIME = "hasAnyRole('PMO','PROJECT_MANAGER','RESOURCE_MANAGER')";
+    /** Verify the tamper-evident audit trail and read its proofs: the PMO and auditors. */
+    public static final String VERIFY_AUDIT = "hasAnyRole('PMO','AUDITOR')";
+    /** Sign an audit checkpoint on demand: operators, and the PMO that answers for the record. */
+    public static final String SIGN_CHECKPOINTS = "hasAnyRole('OPERATOR','PMO')";
     /** Operate the service: health details, list, retry and skip dead letters. */
     public static final String OPERATE = "hasAnyRole('OPERATOR')";
 

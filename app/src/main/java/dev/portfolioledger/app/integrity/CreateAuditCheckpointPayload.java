@@ -1,0 +1,5 @@
+package dev.portfolioledger.app.integrity;
+
+/** Result of createAuditCheckpoint. */
+public record CreateAuditCheckpointPayload(AuditCheckpointView checkpoint) {
+}
