@@ -67,7 +67,9 @@ public abstract class GraphQlIntegrationTest {
     }
 
     protected WebTestClient.Builder client() {
+        // answers up to 4 MB (the introspection of the whole schema passed WebClient's default 256 KB)
         return WebTestClient.bindToServer()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .responseTimeout(Duration.ofSeconds(30));
     }
