@@ -55,6 +55,8 @@ class HostileInputTest extends GraphQlIntegrationTest {
     /* Revised with hostile windows, so it holds no milestones that a narrower window would refuse. */
     private String revisedProjectId;
     private String baselinedProjectId;
+    /** Allocated full time to the baselined project over 2027, so time can be logged on it. */
+    private String staffedResourceId;
     private final List<String> assessedRequests = new ArrayList<>();
     private final Set<String> touchedProjects = new LinkedHashSet<>();
     private final Set<String> touchedAggregates = new LinkedHashSet<>();
@@ -86,7 +88,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
         setUp();
 
         for (int round = 0; round < ROUNDS; round++) {
-            switch (random.nextInt(13)) {
+            switch (random.nextInt(16)) {
                 case 0 -> createPortfolio();
                 case 1 -> renamePortfolio();
                 case 2 -> createProgram();
@@ -99,7 +101,10 @@ class HostileInputTest extends GraphQlIntegrationTest {
                 case 9 -> defineObjectives();
                 case 10 -> submitChangeRequest();
                 case 11 -> assessChangeRequest();
-                default -> rejectChangeRequest();
+                case 12 -> rejectChangeRequest();
+                case 13 -> registerResource();
+                case 14 -> recordResourceLeave();
+                default -> logTime();
             }
         }
         System.out.println("HostileInputTest outcomes: " + outcomes);
@@ -124,6 +129,20 @@ class HostileInputTest extends GraphQlIntegrationTest {
         assertThat(send("pmo", "hostileApproveProject", Map.of("projectId", baselinedProjectId)).code()).isNull();
         touchedAggregates.addAll(List.of(portfolioId, programId, plannedProjectId, baselinedProjectId, revisedProjectId));
         touchedProjects.addAll(List.of(plannedProjectId, baselinedProjectId, revisedProjectId));
+        staffedResourceId = registeredResource();
+        assertThat(send("resources", "hostileAllocateResource", Map.of("resourceId", staffedResourceId,
+                "projectId", baselinedProjectId, "percent", 100, "start", "2027-01-01", "end", "2027-12-31")).code())
+                .isNull();
+    }
+
+    /** A resource registered with valid values. */
+    private String registeredResource() {
+        String id = UUID.randomUUID().toString();
+        assertThat(send("resources", "hostileRegisterResource", Map.of("resourceId", id, "portfolioId", portfolioId,
+                "name", "Ada", "role", "Developer", "capacityPercent", 100, "costRate", money("80.00"),
+                "rateEffectiveFrom", "2027-01-01")).code()).as("valid registration (seed %d)", seed).isNull();
+        touchedAggregates.add(id);
+        return id;
     }
 
     // ---- the mutations, each with one hostile field and valid values elsewhere ----
@@ -315,6 +334,97 @@ class HostileInputTest extends GraphQlIntegrationTest {
         if (check("approver", "hostileRejectChangeRequest", input, "reason", reason, Kind.REASON,
                   ignored -> field(changeRequest(id), "rejectionReason")) != null) {
             assessedRequests.remove(id);
+        }
+    }
+
+    private void registerResource() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> input = new HashMap<>(Map.of("resourceId", id, "portfolioId", portfolioId,
+                "name", "Ada", "role", "Developer", "capacityPercent", 100, "costRate", money("80.00"),
+                "rateEffectiveFrom", "2027-01-01"));
+        String operation = "hostileRegisterResource";
+        String accepted = switch (random.nextInt(5)) {
+            case 0 -> checkText("resources", operation, input, "name", text(Kind.PERSON, false), Kind.PERSON,
+                                "registerResource.resource.name");
+            case 1 -> checkText("resources", operation, input, "role", text(Kind.NAME, false), Kind.NAME,
+                                "registerResource.resource.role");
+            case 2 -> checkAmount("resources", operation, input, "costRate", false,
+                                  data -> at(data, "registerResource.resource.costRate.amount"));
+            case 3 -> checkDate("resources", operation, input, "rateEffectiveFrom", (String) null);
+            default -> checkReason("resources", operation, input);
+        };
+        if (accepted != null) {
+            touchedAggregates.add(id);
+        }
+    }
+
+    private void recordResourceLeave() {
+        String resourceId = registeredResource();
+        String leaveId = UUID.randomUUID().toString();
+        Map<String, Object> input = new HashMap<>(Map.of("resourceId", resourceId, "leaveId", leaveId,
+                "start", "2027-03-01", "end", "2027-03-02"));
+        if (random.nextBoolean()) {
+            checkNestedDate("resources", "hostileRecordResourceLeave", input, random.nextBoolean() ? "start" : "end",
+                            input);
+        } else {
+            Hostile reason = optional(text(Kind.REASON, true));
+            check("resources", "hostileRecordResourceLeave", input, "reason", reason, Kind.REASON,
+                  data -> HostileInputTest.<List<Map<String, Object>>>at(data, "recordResourceLeave.resource.leave").stream()
+                          .filter(leave -> leaveId.equals(leave.get("id"))).findFirst()
+                          .orElseThrow(() -> new AssertionError("no leave " + leaveId + " (seed " + seed + ")"))
+                          .get("reason"));
+        }
+    }
+
+    /**
+     * Hours of one entry: a number in (0, 24] with at most two decimals is valid (it may still meet
+     * the day's limit, CONFLICT); anything else, from 0 to 1e1000000 and NaN, is VALIDATION_FAILED.
+     * Or a hostile note, which no view shows: only its refusal is checked.
+     */
+    private void logTime() {
+        Map<String, Object> input = new HashMap<>(Map.of("resourceId", staffedResourceId,
+                "projectId", baselinedProjectId, "date", LocalDate.of(2027, 1, 4).plusDays(random.nextInt(300)).toString(),
+                "hours", "1.5"));
+        if (random.nextInt(3) == 0) {
+            Hostile note = optional(text(Kind.TEXT, true));
+            input.put("note", note.sent());
+            String code = outcome(send("member", "hostileLogTime", input), "logTime.note = " + note.label());
+            if (!note.acceptable()) {
+                assertThat(code).as("refused: logTime.note = %s (seed %d)", note.label(), seed)
+                        .isEqualTo("VALIDATION_FAILED");
+            }
+            return;
+        }
+        Object sent = switch (random.nextInt(12)) {
+            case 0, 1 -> (1 + random.nextInt(8)) + ".25";
+            case 2 -> "24";
+            case 3 -> "24.01";
+            case 4 -> "0";
+            case 5 -> "-1";
+            case 6 -> new Raw("1e1000000");
+            case 7 -> "1e-1000000";
+            case 8 -> "0.001";
+            case 9 -> random.nextBoolean() ? "NaN" : "Infinity";
+            case 10 -> "1" + "0".repeat(200);
+            default -> new Raw("7.5");
+        };
+        String text = sent instanceof Raw raw ? raw.json() : (String) sent;
+        boolean acceptable;
+        try {
+            BigDecimal hours = new BigDecimal(text);
+            acceptable = hours.signum() > 0 && hours.compareTo(BigDecimal.valueOf(24)) <= 0
+                    && hours.stripTrailingZeros().scale() <= 2;
+        } catch (NumberFormatException e) {
+            acceptable = false;
+        }
+        input.put("hours", sent);
+        String context = "logTime.hours = " + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+                + " (seed " + seed + ")";
+        String code = outcome(send("member", "hostileLogTime", input), context);
+        if (!acceptable) {
+            assertThat(code).as("refused: %s", context).isEqualTo("VALIDATION_FAILED");
+        } else {
+            assertThat(code).as("valid hours: %s", context).isIn(null, "CONFLICT");
         }
     }
 

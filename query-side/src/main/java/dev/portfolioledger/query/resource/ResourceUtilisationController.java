@@ -50,7 +50,7 @@ public class ResourceUtilisationController {
                                                 @Argument LocalDate to, @Argument Integer first) {
         Period range = ResourceUtilisation.range(from, to);
         List<Overallocation> runs = ResourceUtilisation.overallocations(resource, range);
-        int limit = rows(first, "first");
+        int limit = rows(first);
         return runs.size() <= limit ? runs : runs.subList(0, limit);
     }
 
@@ -60,7 +60,7 @@ public class ResourceUtilisationController {
                                                      @Argument Integer first, @Argument String after,
                                                      DataFetchingEnvironment environment) {
         Period range = ResourceUtilisation.range(from, to);
-        int limit = rows(first, "first");
+        int limit = rows(first);
         List<UtilisationBucket> buckets = ResourceUtilisation.buckets(range, granularity);
         Pool pool = new Pool(portfolio, environment,
                 after == null ? null : NameKey.fromCursor(Resources.LISTING, after));
@@ -73,7 +73,7 @@ public class ResourceUtilisationController {
         }
         boolean hasNext = rows.size() == limit && pool.peek() != null;
         return new PortfolioUtilisation(buckets, rows, new PageInfo(hasNext, after != null,
-                rows.isEmpty() ? null : startCursorOf(pool), endCursor));
+                rows.isEmpty() ? null : pool.firstCursor, endCursor));
     }
 
     @SchemaMapping(typeName = "Portfolio", field = "overallocations")
@@ -81,7 +81,7 @@ public class ResourceUtilisationController {
                                                          @Argument LocalDate to, @Argument Integer first,
                                                          DataFetchingEnvironment environment) {
         Period range = ResourceUtilisation.range(from, to);
-        int limit = rows(first, "first");
+        int limit = rows(first);
         Pool pool = new Pool(portfolio, environment, null);
         List<Overallocation> runs = new ArrayList<>();
         Edge<ResourceView> edge;
@@ -96,16 +96,13 @@ public class ResourceUtilisationController {
         return runs;
     }
 
-    private static int rows(Integer first, String field) {
+    /** {@code first} of a utilisation page or an over-allocation list: 1 to {@link #MAX_ROWS}. */
+    private static int rows(Integer first) {
         int value = first == null ? PageRequest.MAX_FIRST : first;
         if (value < 1 || value > MAX_ROWS) {
-            throw Checks.invalid(field + " must be between 1 and " + MAX_ROWS);
+            throw Checks.invalid("first must be between 1 and " + MAX_ROWS);
         }
         return value;
-    }
-
-    private static String startCursorOf(Pool pool) {
-        return pool.firstCursor;
     }
 
     /** The resources of a portfolio's pool in list order, read a page at a time (live or as of the request's instant). */
