@@ -1,5 +1,6 @@
 package dev.portfolioledger.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,6 +10,7 @@ import dev.portfolioledger.api.changerequest.ChangeRequestEvent;
 import dev.portfolioledger.api.project.ProjectEvent;
 import dev.portfolioledger.api.resource.ResourceEvent;
 import dev.portfolioledger.api.status.StatusReportEvent;
+import dev.portfolioledger.axon.config.AxonInfrastructureConfiguration;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -19,12 +21,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The module boundaries of DESIGN.md, checked on the compiled classes of every module. */
@@ -148,6 +152,28 @@ class ArchitectureTest {
     void everyEventOfAStatusReportSaysWhichReportAndProject() {
         classes().that().resideInAPackage("dev.portfolioledger.api.status").and().haveSimpleNameEndingWith("Event")
                 .and().areNotInterfaces().should().implement(StatusReportEvent.class).check(imported);
+    }
+
+    /**
+     * A typed id (a record of one UUID) is stored as its bare UUID string: events and snapshots read
+     * {@code "projectId":"…"}, and the audit trail shows them so. An id missing from
+     * {@code TypedIdModule} would be stored as {@code {"value":"…"}} for ever.
+     */
+    @Test
+    void everyTypedIdIsStoredAsItsBareUuid() throws Exception {
+        ObjectMapper mapper = new AxonInfrastructureConfiguration().defaultAxonObjectMapper();
+        List<Class<?>> ids = imported.stream().filter(c -> c.getPackageName().startsWith("dev.portfolioledger.api"))
+                .filter(c -> c.getSimpleName().endsWith("Id")).map(JavaClass::reflect)
+                .filter(c -> c.isRecord() && c.getRecordComponents().length == 1
+                        && c.getRecordComponents()[0].getType() == UUID.class)
+                .toList();
+        assertThat(ids).hasSizeGreaterThan(10);
+        UUID value = UUID.randomUUID();
+        for (Class<?> id : ids) {
+            Object instance = id.getDeclaredConstructor(UUID.class).newInstance(value);
+            assertThat(mapper.writeValueAsString(instance)).as(id.getName()).isEqualTo("\"" + value + "\"");
+            assertThat(mapper.readValue("\"" + value + "\"", id)).as(id.getName()).isEqualTo(instance);
+        }
     }
 
     @Test
