@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.portfolioledger.api.changerequest.ChangeRequestEvent;
 import dev.portfolioledger.api.project.ProjectEvent;
 import dev.portfolioledger.api.resource.ResourceEvent;
+import dev.portfolioledger.api.status.StatusReportEvent;
 import dev.portfolioledger.axon.config.AxonInfrastructureConfiguration;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
@@ -144,6 +145,13 @@ class ArchitectureTest {
     void everyEventOfAResourceSaysWhichResource() {
         classes().that().resideInAPackage("dev.portfolioledger.api.resource").and().haveSimpleNameEndingWith("Event")
                 .and().areNotInterfaces().should().implement(ResourceEvent.class).check(imported);
+    }
+
+    /** Status report views route events by the family. */
+    @Test
+    void everyEventOfAStatusReportSaysWhichReportAndProject() {
+        classes().that().resideInAPackage("dev.portfolioledger.api.status").and().haveSimpleNameEndingWith("Event")
+                .and().areNotInterfaces().should().implement(StatusReportEvent.class).check(imported);
     }
 
     /**

@@ -88,7 +88,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
         setUp();
 
         for (int round = 0; round < ROUNDS; round++) {
-            switch (random.nextInt(16)) {
+            switch (random.nextInt(17)) {
                 case 0 -> createPortfolio();
                 case 1 -> renamePortfolio();
                 case 2 -> createProgram();
@@ -104,6 +104,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
                 case 12 -> rejectChangeRequest();
                 case 13 -> registerResource();
                 case 14 -> recordResourceLeave();
+                case 15 -> publishStatusReport();
                 default -> logTime();
             }
         }
@@ -426,6 +427,25 @@ class HostileInputTest extends GraphQlIntegrationTest {
         } else {
             assertThat(code).as("valid hours: %s", context).isIn(null, "CONFLICT");
         }
+    }
+
+    /**
+     * A status report's summary or one of its period's dates. No view shows a report yet, so an
+     * accepted summary is read back from the stored event.
+     */
+    private void publishStatusReport() {
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", baselinedProjectId, "periodStart", "2026-11-01",
+                "periodEnd", "2026-11-30", "overall", "GREEN", "scope", "AMBER", "schedule", "GREEN", "cost", "RED",
+                "summary", "On track"));
+        if (random.nextBoolean()) {
+            checkNestedDate("pm", "hostilePublishStatusReport", input, random.nextBoolean() ? "periodStart" : "periodEnd",
+                            input);
+            return;
+        }
+        check("pm", "hostilePublishStatusReport", input, "summary", text(Kind.TEXT, true), Kind.TEXT,
+              data -> jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'summary' FROM domainevententry"
+                      + " WHERE aggregateidentifier = ?", String.class,
+                      HostileInputTest.<String>at(data, "publishStatusReport.statusReportId")));
     }
 
     /** A change request just submitted with valid values. */

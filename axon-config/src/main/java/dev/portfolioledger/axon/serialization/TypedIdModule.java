@@ -19,6 +19,7 @@ import dev.portfolioledger.api.resource.AllocationId;
 import dev.portfolioledger.api.resource.LeaveId;
 import dev.portfolioledger.api.resource.ResourceId;
 import dev.portfolioledger.api.resource.TimeEntryId;
+import dev.portfolioledger.api.status.StatusReportId;
 
 import java.util.function.Function;
 
@@ -45,6 +46,7 @@ public class TypedIdModule extends SimpleModule {
         register(TimeEntryId.class, TimeEntryId::of);
         register(CostLedgerId.class, CostLedgerId::of);
         register(CostEntryId.class, CostEntryId::of);
+        register(StatusReportId.class, StatusReportId::of);
     }
 
     private <T> void register(Class<T> type, Function<String, T> parser) {
