@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * installation upgraded to the audit log, a data set loaded before the first start) every one of them
  * would be skipped, left without a leaf and reported as {@code UNEXPECTED_LEAF}.
  */
+@IntegrityEnabled
 @Configuration(proxyBeanMethods = false)
 public class IntegrityProcessorConfiguration {
 
