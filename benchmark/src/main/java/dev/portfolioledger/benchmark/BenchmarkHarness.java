@@ -2,6 +2,7 @@ package dev.portfolioledger.benchmark;
 
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.app.PortfolioLedgerApplication;
+import dev.portfolioledger.app.integrity.StoredCheckpoint;
 import dev.portfolioledger.app.rebuild.ProjectionRebuild;
 import dev.portfolioledger.app.rebuild.ProjectionRebuilds;
 import dev.portfolioledger.axon.ProcessingGroups;
@@ -95,7 +96,10 @@ public final class BenchmarkHarness {
         try (BenchDatabase database = BenchDatabase.open(options)) {
             report.line("Database: " + database.description());
             boolean scale = options.phases().contains(BenchmarkOptions.SCALE_PHASE);
+            boolean integrity = options.phases().contains(BenchmarkOptions.INTEGRITY_PHASE);
             report.line(scale ? "Phases: scale (" + options.scaleProjects() + " projects, its own raw baseline)"
+                    : integrity ? "Phases: integrity (" + options.scaleProjects() + " projects of the scale data set; "
+                    + "raw before the app and after it)"
                     : "Phases: raw" + (options.phases().contains("gateway") ? " (before and after the gateway phase)" : "")
                     + ", " + String.join(", ", options.phases()));
             report.line("PostgreSQL: " + database.scalar("SELECT version()"));
@@ -105,7 +109,7 @@ public final class BenchmarkHarness {
                     + ", max_connections=" + database.scalar("SHOW max_connections"));
             report.blank();
 
-            failed = scale ? !runScale(database) : !runDefaultPhases(database);
+            failed = scale ? !runScale(database) : integrity ? !runIntegrity(database) : !runDefaultPhases(database);
             if (options.keep()) {
                 report.line("Kept database " + database.jdbcUrl());
             } else {
@@ -258,6 +262,160 @@ public final class BenchmarkHarness {
         } finally {
             stop(app);
         }
+    }
+
+    /**
+     * Issue 14's figures (see {@link IntegrityBenchmark}): on the scale data set, with the audit log on,
+     * a full verification (three times) and auditProof for random events; then the gateway and GraphQL
+     * loads with the log on and, in a second app on the same database, off
+     * ({@code --portfolio.integrity.enabled=false}); the raw baseline before and after. False when
+     * something failed.
+     */
+    private boolean runIntegrity(BenchDatabase database) throws Exception {
+        report.line("== I1. The scale data set: the app's Flyway migrations, run by the harness; then, unless the "
+                + "database holds events already, one portfolio and " + options.scaleProjects() + " projects with a "
+                + "year of their events");
+        ScaleBenchmark.Prepared prepared = new ScaleBenchmark(database, options, report::line).prepare();
+        report.blank();
+        Map<Integer, LoadResult> raw = runRaw(database);
+        Map<Integer, LoadResult> gatewayOn = new LinkedHashMap<>();
+        Map<Integer, LoadResult> graphQlOn = new LinkedHashMap<>();
+        Map<Integer, LoadResult> gatewayOff = new LinkedHashMap<>();
+        Map<Integer, LoadResult> graphQlOff = new LinkedHashMap<>();
+        IntegrityBenchmark integrity = new IntegrityBenchmark(database);
+        List<IntegrityBenchmark.Verification> verifications = new ArrayList<>();
+        IntegrityBenchmark.Proofs proofs;
+
+        ConfigurableApplicationContext app;
+        try {
+            app = startApp(database, List.of());
+        } catch (Exception e) {
+            report.line("APP DID NOT START: " + LoadRun.describe(e));
+            return false;
+        }
+        try {
+            long start = System.nanoTime();
+            if (!IntegrityBenchmark.awaitHead(app, database, IntegrityBenchmark.GROUPS, REPLAY_LIMIT)) {
+                report.line("   NOT CAUGHT UP within " + REPLAY_LIMIT.toMinutes() + " min");
+                return false;
+            }
+            report.line(String.format("== I2. Audit log on: %s at the head of %,d events %.1f s after the start",
+                    IntegrityBenchmark.GROUPS, prepared.events(), (System.nanoTime() - start) / 1e9));
+            report.blank();
+
+            report.line("== I3. Full verification of the audit trail (AuditTrailVerifier.verify, what verifyAuditTrail "
+                    + "and the background job run), three times");
+            for (int run = 0; run < 3; run++) {
+                IntegrityBenchmark.Verification verification = IntegrityBenchmark.verify(app);
+                verifications.add(verification);
+                report.line(String.format("   %,d events, %,d leaves in %.2f s: %,.0f events/s, %s", verification.events(),
+                        verification.leaves(), verification.seconds(), verification.eventsPerSecond(),
+                        verification.intact() ? "intact" : verification.findings() + " FINDINGS"));
+            }
+            report.blank();
+
+            StoredCheckpoint checkpoint = IntegrityBenchmark.sign(app);
+            report.line("== I4. auditProof(eventId) over GraphQL as " + GRAPHQL_USER + " for " + options.proofRequests()
+                    + " random events (after 20 not counted), each proof verified against checkpoint "
+                    + checkpoint.number() + " (tree size " + checkpoint.checkpoint().treeSize() + ")");
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            proofs = integrity.proofs(new GraphQlClient(URI.create("http://localhost:" + port + "/graphql"),
+                    GRAPHQL_USER, GRAPHQL_PASSWORD), options.proofRequests());
+            report.line(String.format("   p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d proofs verified",
+                    proofs.micros().at(50) / 1000, proofs.micros().at(99) / 1000, proofs.micros().at(100) / 1000,
+                    proofs.verified()));
+            report.blank();
+
+            report.line("== I5. Writes with the audit log on");
+            integrityLoads(app, database, "on", IntegrityBenchmark.GROUPS, gatewayOn, graphQlOn);
+        } catch (Exception e) {
+            report.line("INTEGRITY PHASE FAILED: " + LoadRun.describe(e));
+            e.printStackTrace();
+            return false;
+        } finally {
+            stop(app);
+        }
+
+        try {
+            app = startApp(database, List.of("--portfolio.integrity.enabled=false"));
+        } catch (Exception e) {
+            report.line("APP DID NOT START: " + LoadRun.describe(e));
+            return false;
+        }
+        try {
+            report.line("== I6. Writes with the audit log off (--portfolio.integrity.enabled=false: no appender, "
+                    + "checkpoints, verification or command guard), same database");
+            integrityLoads(app, database, "off", ScaleBenchmark.GROUPS, gatewayOff, graphQlOff);
+        } catch (Exception e) {
+            report.line("INTEGRITY PHASE FAILED: " + LoadRun.describe(e));
+            e.printStackTrace();
+            return false;
+        } finally {
+            stop(app);
+        }
+        runRawAgain(database, raw, "after both apps stopped");
+
+        rawSummary(raw);
+        for (int senders : options.concurrency()) {
+            report.summaryRow("gateway, audit log on", gatewayOn.get(senders), raw.get(senders));
+            report.summaryRow("gateway, audit log off", gatewayOff.get(senders), raw.get(senders));
+        }
+        for (int senders : options.concurrency()) {
+            report.summaryRow("GraphQL, audit log on", graphQlOn.get(senders), raw.get(senders));
+            report.summaryRow("GraphQL, audit log off", graphQlOff.get(senders), raw.get(senders));
+        }
+        for (int senders : options.concurrency()) {
+            report.summary.add(String.format("audit log on / off at %2d senders: gateway %.2f, GraphQL mutation %.2f",
+                    senders, ratio(gatewayOn.get(senders), gatewayOff.get(senders)),
+                    ratio(graphQlOn.get(senders), graphQlOff.get(senders))));
+        }
+        double rate = verifications.stream().mapToDouble(IntegrityBenchmark.Verification::eventsPerSecond).sorted()
+                .skip(1).findFirst().orElse(Double.NaN);
+        boolean intact = verifications.stream().allMatch(IntegrityBenchmark.Verification::intact);
+        String verifyLine = String.format("full verification of %,d events: median of 3 %,.0f events/s (target >= %,.0f:"
+                        + " %s), %s; auditProof p50 %.2f ms, p99 %.2f ms (%d random events)",
+                verifications.get(0).events(), rate, IntegrityBenchmark.TARGET_VERIFY_RATE,
+                met(rate >= IntegrityBenchmark.TARGET_VERIFY_RATE), intact ? "intact" : "FINDINGS",
+                proofs.micros().at(50) / 1000, proofs.micros().at(99) / 1000, proofs.micros().count());
+        report.targetLine = verifyLine;
+        return intact;
+    }
+
+    /** The gateway's and then GraphQL's proposeProject at each concurrency, waiting for the groups after each step. */
+    private void integrityLoads(ConfigurableApplicationContext app, BenchDatabase database, String log,
+                                List<String> groups, Map<Integer, LoadResult> viaGateway,
+                                Map<Integer, LoadResult> viaGraphQl) throws Exception {
+        CommandGateway gateway = app.getBean(CommandGateway.class);
+        PortfolioId portfolio = GatewayBenchmark.createPortfolio(gateway,
+                "Integrity benchmark, audit log " + log + ", " + System.currentTimeMillis());
+        GatewayBenchmark gatewayBench = new GatewayBenchmark(gateway, portfolio);
+        report.line("   command gateway: ProposeProjectCommand with sendAndWait");
+        for (int senders : options.concurrency()) {
+            LoadResult result = gatewayBench.run(senders, options.warmup(), options.measured());
+            viaGateway.put(senders, result);
+            report.load(result, null);
+            caughtUp(app, database, groups);
+        }
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        GraphQlBenchmark graphQl = new GraphQlBenchmark(URI.create("http://localhost:" + port + "/graphql"),
+                portfolio.toString(), GRAPHQL_USER, GRAPHQL_PASSWORD);
+        report.line("   GraphQL proposeProject mutation (includes the read-your-writes wait)");
+        for (int senders : options.concurrency()) {
+            LoadResult result = graphQl.run(senders, options.warmup(), options.measured());
+            viaGraphQl.put(senders, result);
+            report.load(result, null);
+            caughtUp(app, database, groups);
+        }
+        report.blank();
+    }
+
+    /** No step starts with the previous step's backlog of events still being handled. */
+    private void caughtUp(ConfigurableApplicationContext app, BenchDatabase database, List<String> groups)
+            throws Exception {
+        long start = System.nanoTime();
+        boolean caughtUp = IntegrityBenchmark.awaitHead(app, database, groups, CATCH_UP_LIMIT);
+        report.line(caughtUp ? String.format("     %s caught up %.1f s after the step", groups,
+                (System.nanoTime() - start) / 1e9) : "     still behind after " + CATCH_UP_LIMIT.toSeconds() + " s");
     }
 
     private void reportReplay(ReplayWatch.Result replay, long events, double rawRowsPerSecond, ScaleBenchmark scale)
@@ -450,9 +608,9 @@ public final class BenchmarkHarness {
      * this machine's speed drifts by tens of percent within minutes, so every ratio is taken
      * against the mean of the raw rate measured before the app started and this one.
      */
-    private void runRawAgain(BenchDatabase database, Map<Integer, LoadResult> raw) throws Exception {
+    private void runRawAgain(BenchDatabase database, Map<Integer, LoadResult> raw, String when) throws Exception {
         RawInsertBenchmark rawBench = new RawInsertBenchmark(database);
-        report.line("== 2b. Raw JDBC baseline again, after the gateway phase (the app idle, views caught up)");
+        report.line("== 2b. Raw JDBC baseline again, " + when);
         for (int clients : options.concurrency()) {
             LoadResult again = rawBench.run(clients, options.warmup(), options.measured());
             report.load(again, null);
@@ -463,7 +621,13 @@ public final class BenchmarkHarness {
     }
 
     private ConfigurableApplicationContext startApp(BenchDatabase database) {
-        report.line("== Starting the app in-process (Hikari pool " + options.appPoolSize() + ")");
+        return startApp(database, List.of());
+    }
+
+    /** @param settings Spring Boot arguments of this start only, after those of {@code --app-arg} */
+    private ConfigurableApplicationContext startApp(BenchDatabase database, List<String> settings) {
+        report.line("== Starting the app in-process (Hikari pool " + options.appPoolSize() + ")"
+                + (settings.isEmpty() ? "" : " with " + settings));
         long start = System.nanoTime();
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database.jdbcUrl(),
@@ -475,6 +639,7 @@ public final class BenchmarkHarness {
                 // Figures, not logs: the app's INFO lines would bury the results.
                 "--logging.level.root=WARN"));
         args.addAll(options.appArgs());
+        args.addAll(settings);
         if (!options.appArgs().isEmpty()) {
             report.line("   extra app arguments: " + options.appArgs());
         }
@@ -495,7 +660,7 @@ public final class BenchmarkHarness {
         Map<Integer, LoadResult> viaGateway = new LinkedHashMap<>();
         if (options.phases().contains("gateway")) {
             runGateway(gatewayBench, database, viaGateway);
-            runRawAgain(database, raw);
+            runRawAgain(database, raw, "after the gateway phase (the app idle, views caught up)");
         }
         rawSummary(raw);
         for (var entry : viaGateway.entrySet()) {

@@ -29,7 +29,8 @@ record BenchmarkOptions(
         Set<String> phases,
         List<String> appArgs,
         int scaleProjects,
-        int scaleRequests) {
+        int scaleRequests,
+        int proofRequests) {
 
     /** The phases in run order; the raw baseline always runs, the others can be left out. */
     static final List<String> DEFAULT_PHASES = List.of("gateway", "graphql", "lag", "history", "resources");
@@ -38,6 +39,13 @@ record BenchmarkOptions(
      * own raw baseline, a read of the seeded event table) and only when asked for.
      */
     static final String SCALE_PHASE = "scale";
+    /**
+     * Issue 14's phase: on the scale data set (seeded like the scale phase's), the audit log's full
+     * verification and proof latency, and the write rates with the log on and off; runs on its own.
+     */
+    static final String INTEGRITY_PHASE = "integrity";
+    /** The phases that run on their own. */
+    static final List<String> SOLO_PHASES = List.of(SCALE_PHASE, INTEGRITY_PHASE);
 
     static final String USAGE = """
             Portfolio Ledger benchmark harness. Options (all optional):
@@ -63,11 +71,16 @@ record BenchmarkOptions(
                                    the raw baseline always runs, before the app and again after it.
                                    --phases=scale (on its own) seeds a year of one large portfolio
                                    into the event store, replays every processing group from
-                                   scratch, then times live against as-of reads (issue 8)
+                                   scratch, then times live against as-of reads (issue 8).
+                                   --phases=integrity (on its own) seeds the same data set (or reuses
+                                   the one --jdbc-url holds), verifies the whole audit trail, times
+                                   auditProof, and runs the gateway and GraphQL loads with the audit
+                                   log on and off (issue 14)
               --scale-projects=N   projects of the scale data set, 1 program per 40 (default 2000,
                                    about 200,000 events)
               --scale-requests=N   live and as many as-of requests per query of the scale phase
                                    (default 200)
+              --proof-requests=N   auditProof requests of the integrity phase (default 1000)
               --app-arg=ARG        extra Spring Boot argument for the app, repeatable
                                    (e.g. --app-arg=--axon.timeout.enabled=true to compare settings)
             """;
@@ -89,6 +102,7 @@ record BenchmarkOptions(
         Set<String> phases = new LinkedHashSet<>(DEFAULT_PHASES);
         int scaleProjects = 2000;
         int scaleRequests = 200;
+        int proofRequests = 1000;
         List<String> appArgs = new ArrayList<>();
         for (String arg : args) {
             String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -116,7 +130,7 @@ record BenchmarkOptions(
                 case "--phases" -> {
                     phases = new LinkedHashSet<>();
                     for (String phase : value.split(",")) {
-                        if (!DEFAULT_PHASES.contains(phase.strip()) && !phase.strip().equals(SCALE_PHASE)) {
+                        if (!DEFAULT_PHASES.contains(phase.strip()) && !SOLO_PHASES.contains(phase.strip())) {
                             throw new IllegalArgumentException("Unknown phase " + phase + "\n" + USAGE);
                         }
                         phases.add(phase.strip());
@@ -125,6 +139,7 @@ record BenchmarkOptions(
                 case "--app-arg" -> appArgs.add(value);
                 case "--scale-projects" -> scaleProjects = Integer.parseInt(value);
                 case "--scale-requests" -> scaleRequests = Integer.parseInt(value);
+                case "--proof-requests" -> proofRequests = Integer.parseInt(value);
                 case "--help", "-h" -> {
                     System.out.print(USAGE);
                     System.exit(0);
@@ -132,12 +147,14 @@ record BenchmarkOptions(
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
-        if (phases.contains(SCALE_PHASE) && phases.size() > 1) {
-            throw new IllegalArgumentException("--phases=scale runs on its own\n" + USAGE);
+        for (String solo : SOLO_PHASES) {
+            if (phases.contains(solo) && phases.size() > 1) {
+                throw new IllegalArgumentException("--phases=" + solo + " runs on its own\n" + USAGE);
+            }
         }
         return new BenchmarkOptions(warmup, measured, concurrency, adminUrl, jdbcUrl, user, password, keep,
                 pool, lagSenders, lagRate, lagPoll, out == null ? defaultResultsFile() : out, Set.copyOf(phases),
-                List.copyOf(appArgs), scaleProjects, scaleRequests);
+                List.copyOf(appArgs), scaleProjects, scaleRequests, proofRequests);
     }
 
     /** benchmark/target when run from the repository root, target when run from the module. */

@@ -2,6 +2,7 @@ package dev.portfolioledger.app.graphql;
 
 import dev.portfolioledger.api.ErrorCode;
 import dev.portfolioledger.api.RuleViolation;
+import dev.portfolioledger.app.security.AccessDenialRecorder;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -27,21 +28,30 @@ import java.util.UUID;
  * The one place where exceptions become GraphQL errors: a classification plus a stable
  * {@code extensions.code}. Messages of domain refusals are written for clients; anything
  * unexpected is logged with an incident id and reported with that id only, so no stack trace,
- * SQL or class name reaches a client.
+ * SQL or class name reaches a client. Security-relevant refusals (role checks, segregation of
+ * duties) are put on record on their way out ({@link AccessDenialRecorder}).
  */
 @ControllerAdvice
 public class GraphQlErrors {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+    private final AccessDenialRecorder denials;
+
+    public GraphQlErrors(AccessDenialRecorder denials) {
+        this.denials = denials;
+    }
+
     @GraphQlExceptionHandler
     GraphQLError ruleViolation(RuleViolation violation, DataFetchingEnvironment env) {
+        denials.refused(env, violation.code());
         return error(env, classify(violation.code()), violation.code().name(), violation.getMessage(),
                      violation.details());
     }
 
     @GraphQlExceptionHandler
     GraphQLError accessDenied(AccessDeniedException denied, DataFetchingEnvironment env) {
+        denials.refused(env, ErrorCode.FORBIDDEN);
         return error(env, ErrorType.FORBIDDEN, ErrorCode.FORBIDDEN.name(),
                      "You are not allowed to do this");
     }

@@ -42,6 +42,7 @@ import java.util.stream.Stream;
  * <p>Instances sharing a database take a transaction-scoped advisory lock while they sign, so the
  * chain never forks: each checkpoint names the hash of the one committed before it.
  */
+@IntegrityEnabled
 @Component
 public class AuditCheckpoints {
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import java.util.List;
 
 /** The audit trail's verification, proofs and checkpoints of integrity.graphqls. */
+@IntegrityEnabled
 @Controller
 public class AuditIntegrityGraphQlController {
 

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Inclusion and consistency proofs from the log's tree in memory, against the latest checkpoint. */
+@IntegrityEnabled
 @Component
 public class AuditProofs {
 

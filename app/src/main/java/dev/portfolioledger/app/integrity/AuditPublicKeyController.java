@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Public by nature, so served without credentials: a reviewer should get it from here and compare it
  * with the copy published out of band.
  */
+@IntegrityEnabled
 @RestController
 public class AuditPublicKeyController {
 

@@ -72,6 +72,7 @@ import java.util.function.LongPredicate;
  * A complete verification decides health ({@code integrity}) and which aggregates' commands are refused
  * ({@link IntegrityStatus}); a failed one is logged at ERROR as an alert.
  */
+@IntegrityEnabled
 @Component
 public class AuditTrailVerifier implements IntegrityStatus {
 

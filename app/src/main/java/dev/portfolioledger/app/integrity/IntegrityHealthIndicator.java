@@ -14,6 +14,7 @@ import java.util.Map;
  * events: every instance shares the one database, and an instance serving a rewritten past should not
  * look healthy to anyone.
  */
+@IntegrityEnabled
 @Component("integrity")
 public class IntegrityHealthIndicator extends AbstractHealthIndicator {
 

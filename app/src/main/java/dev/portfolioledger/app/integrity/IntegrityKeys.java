@@ -27,6 +27,7 @@ import java.time.Instant;
  * generating the pair there on first start and logging where. Anywhere else a missing key stops the
  * service with {@link CheckpointKeyMissingException}: a log nobody can sign is no evidence.
  */
+@IntegrityEnabled
 @Component
 public class IntegrityKeys {
 

@@ -16,6 +16,7 @@ import java.util.Optional;
  * from it before each use ({@link #refresh}): whichever instance appended the leaves, the tree holds
  * every committed leaf in log order. Roots and proofs come from here; nothing re-reads the leaves.
  */
+@IntegrityEnabled
 @Component
 public class IntegrityLog {
 

@@ -37,6 +37,7 @@ import java.util.Map;
  * query and their leaves written with one batched insert, in the processor's transaction together with
  * its token: a leaf is appended exactly when the token moves past its event.
  */
+@IntegrityEnabled
 @Component
 @ProcessingGroup(ProcessingGroups.INTEGRITY)
 @DisallowReplay

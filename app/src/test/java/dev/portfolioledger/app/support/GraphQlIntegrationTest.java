@@ -134,6 +134,16 @@ public abstract class GraphQlIntegrationTest {
         return count == null ? 0 : count;
     }
 
+    /**
+     * Events stored other than refusals on record: a refused request stores nothing of its own, but a
+     * role or segregation-of-duty refusal leaves an AccessDeniedEvent (README, Refusals on record).
+     */
+    protected long eventCountExceptDenials() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE type IS DISTINCT FROM"
+                + " 'AccessDenial'", Long.class);
+        return count == null ? 0 : count;
+    }
+
     /** The type of a JSON object read from a response, for {@code entity} and {@code entityList}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     protected static Class<Map<String, Object>> mapType() {

@@ -58,6 +58,11 @@ public final class Roles {
     public static final String CORRECT_TIME = "hasAnyRole('PMO','PROJECT_MANAGER','RESOURCE_MANAGER')";
     /** Verify the tamper-evident audit trail and read its proofs: the PMO and auditors. */
     public static final String VERIFY_AUDIT = "hasAnyRole('PMO','AUDITOR')";
+    /**
+     * Read the refusals on record (who was denied what, and when): the PMO and auditors, as for the
+     * trail's proofs. Not the people refused: a denial list shows other users' attempts.
+     */
+    public static final String READ_ACCESS_DENIALS = "hasAnyRole('PMO','AUDITOR')";
     /** Sign an audit checkpoint on demand: operators, and the PMO that answers for the record. */
     public static final String SIGN_CHECKPOINTS = "hasAnyRole('OPERATOR','PMO')";
     /** Operate the service: health details, list, retry and skip dead letters. */

@@ -91,7 +91,7 @@ public class AuditTrailProjection {
         return new RawValue(event.serializePayload(eventSerializer, String.class).getData());
     }
 
-    private static String required(EventMessage<?> event, String key) {
+    static String required(EventMessage<?> event, String key) {
         String value = optional(event.getMetaData(), key);
         if (value == null) {
             throw new IllegalStateException("Event " + event.getIdentifier() + " lacks audit metadata '" + key + "'");
@@ -99,7 +99,7 @@ public class AuditTrailProjection {
         return value;
     }
 
-    private static String optional(MetaData metaData, String key) {
+    static String optional(MetaData metaData, String key) {
         Object value = metaData.get(key);
         return value == null ? null : value.toString();
     }
