@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.portfolioledger.api.audit.AccessDenialId;
 import dev.portfolioledger.api.changerequest.ChangeRequestId;
 import dev.portfolioledger.api.finance.CostEntryId;
 import dev.portfolioledger.api.finance.CostLedgerId;
@@ -47,6 +48,7 @@ public class TypedIdModule extends SimpleModule {
         register(CostLedgerId.class, CostLedgerId::of);
         register(CostEntryId.class, CostEntryId::of);
         register(StatusReportId.class, StatusReportId::of);
+        register(AccessDenialId.class, AccessDenialId::of);
     }
 
     private <T> void register(Class<T> type, Function<String, T> parser) {

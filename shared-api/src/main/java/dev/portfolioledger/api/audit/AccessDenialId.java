@@ -1,5 +1,7 @@
 package dev.portfolioledger.api.audit;
 
+import dev.portfolioledger.api.Checks;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -8,6 +10,10 @@ public record AccessDenialId(UUID value) {
 
     public AccessDenialId {
         Objects.requireNonNull(value, "AccessDenialId value");
+    }
+
+    public static AccessDenialId of(String value) {
+        return new AccessDenialId(Checks.uuid(value, "access denial id"));
     }
 
     public static AccessDenialId random() {
