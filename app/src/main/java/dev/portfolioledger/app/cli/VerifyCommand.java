@@ -13,6 +13,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.PrintStream;
@@ -82,7 +83,7 @@ public final class VerifyCommand {
         AuditVerification verification;
         try {
             verification = verifier(options, key).verify(null, null);
-        } catch (DataAccessException | IllegalStateException unreachable) {
+        } catch (DataAccessException | TransactionException | IllegalStateException unreachable) {
             err.println("Cannot verify the audit trail in " + options.get("--url") + ": "
                     + rootMessage(unreachable));
             return CommandLine.USAGE;

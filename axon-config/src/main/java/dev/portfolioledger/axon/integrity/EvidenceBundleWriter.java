@@ -81,16 +81,6 @@ public final class EvidenceBundleWriter implements AutoCloseable {
         } else {
             out.writeNumberField(LOG_INDEX, logIndex);
         }
-        out.writeStringField(LEAF_HASH, leafHash == null ? null : HEX.formatHex(leafHash));
-        if (inclusionProof == null) {
-            out.writeNullField(INCLUSION_PROOF);
-        } else {
-            out.writeArrayFieldStart(INCLUSION_PROOF);
-            for (byte[] hash : inclusionProof) {
-                out.writeString(HEX.formatHex(hash));
-            }
-            out.writeEndArray();
-        }
         out.writeNumberField(GLOBAL_INDEX, event.globalIndex());
         out.writeStringField(AGGREGATE_TYPE, event.aggregateType());
         out.writeStringField(AGGREGATE_IDENTIFIER, event.aggregateIdentifier());
@@ -100,12 +90,22 @@ public final class EvidenceBundleWriter implements AutoCloseable {
         out.writeStringField(PAYLOAD_TYPE, event.payloadType());
         out.writeStringField(PAYLOAD_REVISION, event.payloadRevision());
         byte[] metaData = event.metaData();
-        out.writeStringField(META_DATA, metaData == null ? null : Base64.getEncoder().encodeToString(metaData));
-        out.writeStringField(PAYLOAD, Base64.getEncoder().encodeToString(event.payload()));
         JsonNode readable = readableMetadata(metaData);
         for (String key : READABLE_METADATA) {
             JsonNode value = readable.get(key);
             out.writeStringField(key, value == null || value.isNull() ? null : value.asText());
+        }
+        out.writeStringField(META_DATA, metaData == null ? null : Base64.getEncoder().encodeToString(metaData));
+        out.writeStringField(PAYLOAD, Base64.getEncoder().encodeToString(event.payload()));
+        out.writeStringField(LEAF_HASH, leafHash == null ? null : HEX.formatHex(leafHash));
+        if (inclusionProof == null) {
+            out.writeNullField(INCLUSION_PROOF);
+        } else {
+            out.writeArrayFieldStart(INCLUSION_PROOF);
+            for (byte[] hash : inclusionProof) {
+                out.writeString(HEX.formatHex(hash));
+            }
+            out.writeEndArray();
         }
         out.writeEndObject();
         events++;

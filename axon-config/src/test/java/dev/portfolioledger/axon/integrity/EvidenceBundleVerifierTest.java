@@ -203,7 +203,10 @@ class EvidenceBundleVerifierTest {
         return EvidenceBundleVerifier.verify(new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)), key);
     }
 
-    /** Changes one character of the value after the {@code occurrence}-th {@code marker} (hex or base64 alike). */
+    /**
+     * Changes one character of the value after the {@code occurrence}-th {@code marker}: to 0, or a 0 to 1,
+     * which is another value in hex (read in either case) and base64 alike.
+     */
     static String changeCharacter(String text, String marker, int occurrence, int offset) {
         int at = -1;
         for (int i = 0; i <= occurrence; i++) {
@@ -212,7 +215,7 @@ class EvidenceBundleVerifierTest {
         }
         int position = at + marker.length() + offset;
         char original = text.charAt(position);
-        char replacement = original == '0' ? '1' : original == 'A' ? 'B' : original == '1' ? '0' : 'A';
+        char replacement = original == '0' ? '1' : '0';
         return text.substring(0, position) + replacement + text.substring(position + 1);
     }
 
