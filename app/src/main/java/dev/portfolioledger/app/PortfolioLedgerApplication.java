@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 @EnableScheduling
 public class PortfolioLedgerApplication {
 
-    /** Serves, unless the first argument names a command of the jar ({@link CommandLine}), which runs without Spring. */
+    /** Serves, unless the first argument names a command of the jar ({@link CommandLine}): that runs without Spring. */
     public static void main(String[] args) {
         OptionalInt command = CommandLine.run(args, System.out, System.err);
         if (command.isPresent()) {

@@ -40,7 +40,8 @@ public final class VerifyCommand {
     static final String USAGE = "usage: java -jar portfolio-ledger-exec.jar " + NAME + " [--url <jdbc url>]"
             + " [--user <user>] [--password <password>] [--public-key <public key PEM file>]"
             + " [--checkpoint-directory <dir>]  (defaults: SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME,"
-            + " SPRING_DATASOURCE_PASSWORD, PORTFOLIO_INTEGRITY_PUBLIC_KEY_FILE, PORTFOLIO_INTEGRITY_CHECKPOINT_DIRECTORY)";
+            + " SPRING_DATASOURCE_PASSWORD, PORTFOLIO_INTEGRITY_PUBLIC_KEY_FILE,"
+            + " PORTFOLIO_INTEGRITY_CHECKPOINT_DIRECTORY)";
     private static final Map<String, String> ENVIRONMENT = Map.of("--url", "SPRING_DATASOURCE_URL",
             "--user", "SPRING_DATASOURCE_USERNAME", "--password", "SPRING_DATASOURCE_PASSWORD",
             "--public-key", "PORTFOLIO_INTEGRITY_PUBLIC_KEY_FILE",

@@ -26,7 +26,10 @@ final class EvidencePeriod {
     private EvidencePeriod() {
     }
 
-    /** @throws dev.portfolioledger.api.RuleViolation VALIDATION_FAILED for a bound that does not parse, or from not before to */
+    /**
+     * @throws dev.portfolioledger.api.RuleViolation VALIDATION_FAILED for a bound that does not parse, or a
+     *                                               {@code from} not before {@code to}
+     */
     static Period parse(String from, String to) {
         Instant start = bound(from, "from", false);
         Instant end = bound(to, "to", true);

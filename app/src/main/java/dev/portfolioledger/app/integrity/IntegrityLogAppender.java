@@ -45,8 +45,8 @@ public class IntegrityLogAppender {
     private static final Logger log = LoggerFactory.getLogger(IntegrityLogAppender.class);
 
     /** The event table's columns in the order {@link StoredEvents#read} takes them. */
-    public static final String EVENT_COLUMNS = "globalindex, type, aggregateidentifier, sequencenumber, eventidentifier,"
-            + " timestamp, payloadtype, payloadrevision, metadata, payload";
+    public static final String EVENT_COLUMNS = "globalindex, type, aggregateidentifier, sequencenumber,"
+            + " eventidentifier, timestamp, payloadtype, payloadrevision, metadata, payload";
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites<String> writes;

@@ -11,7 +11,7 @@ public final class StoredEvents {
     private StoredEvents() {
     }
 
-    public static StoredEvent read(ResultSet rs) throws SQLException {
+    static StoredEvent read(ResultSet rs) throws SQLException {
         return read(rs, 1);
     }
 

@@ -201,7 +201,8 @@ class EvidenceBundleTest extends GraphQlIntegrationTest {
         refused(http().get().uri(project + "not-a-uuid").headers(signedInAs("auditor")), HttpStatus.BAD_REQUEST,
                 "VALIDATION_FAILED");
         for (String query : List.of("?from=2027-02-30", "?to=yesterday", "?from=2027-01-01T00:00:00",
-                "?from=2027-03-01&to=2027-01-01", "?from=2027-01-01T00:00:00Z&to=2027-01-01T00:00:00Z")) {
+                "?from=2027-03-01&to=2027-01-01", "?from=2027-01-01T00:00:00Z&to=2027-01-01T00:00:00Z",
+                "?from=%00", "?to=2027-01-01%F0%9F%98%80", "?from=+999999999-12-31")) {
             refused(http().get().uri(project + projectId + query).headers(signedInAs("auditor")),
                     HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
         }

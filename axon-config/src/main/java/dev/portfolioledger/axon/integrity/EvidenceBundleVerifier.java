@@ -114,9 +114,9 @@ public final class EvidenceBundleVerifier {
         } catch (UnreadableBundleException unreadable) {
             throw unreadable;
         } catch (IOException notJson) {
-            throw new UnreadableBundleException("not a readable JSON document: "
-                    + (notJson instanceof JsonProcessingException json ? json.getOriginalMessage() : notJson.getMessage()),
-                    notJson);
+            String why = notJson instanceof JsonProcessingException json ? json.getOriginalMessage()
+                    : notJson.getMessage();
+            throw new UnreadableBundleException("not a readable JSON document: " + why, notJson);
         }
         if (check == null) {
             check = new Check(header, trustedKey);
@@ -223,11 +223,12 @@ public final class EvidenceBundleVerifier {
                 Instant.parse(event.timestamp());
             } catch (RuntimeException malformed) {
                 findings.add(new EvidenceFinding(Kind.MALFORMED_EVENT, "event " + events + " of the bundle",
-                        malformed.getMessage() == null ? malformed.getClass().getSimpleName() : malformed.getMessage()));
+                        Objects.requireNonNullElse(malformed.getMessage(), malformed.getClass().getSimpleName())));
                 return;
             }
             String where = (logIndex == null ? "" : "log index " + logIndex + " ") + "(event "
-                    + event.eventIdentifier() + ", " + event.aggregateIdentifier() + " #" + event.sequenceNumber() + ")";
+                    + event.eventIdentifier() + ", " + event.aggregateIdentifier() + " #" + event.sequenceNumber()
+                    + ")";
             checkScope(event, where);
             checkUnique(event, logIndex, where);
             checkReadableMetadata(node, event, where);
