@@ -60,6 +60,12 @@ public class EvidenceExports {
 
     static final String PROJECT = "PROJECT";
     static final String PORTFOLIO = "PORTFOLIO";
+    static final String COST_LEDGER = "COST_LEDGER";
+    static final String PROGRAM = "PROGRAM";
+    static final String RESOURCE = "RESOURCE";
+    /** The subject's event rows that have no leaf: {@code ?} is the array of its aggregate ids. */
+    private static final String WITHOUT_LEAF = " FROM domainevententry e WHERE e.aggregateidentifier = ANY(?)"
+            + " AND NOT EXISTS (SELECT 1 FROM integrity_leaf l WHERE l.global_index = e.globalindex)";
 
     private static final int FETCH_SIZE = 1_000;
 
@@ -117,7 +123,7 @@ public class EvidenceExports {
             throw new RuleViolation(ErrorCode.NOT_FOUND, "No project " + projectId);
         }
         return prepare(new Subject(PROJECT, projectId, List.of(new Member(PROJECT, projectId),
-                new Member("COST_LEDGER", CostLedgerId.of(ProjectId.of(projectId)).toString()))), period);
+                new Member(COST_LEDGER, CostLedgerId.of(ProjectId.of(projectId)).toString()))), period);
     }
 
     /** As {@link #project}, for a portfolio and everything under it. */
@@ -129,14 +135,14 @@ public class EvidenceExports {
         }
         List<Member> members = new ArrayList<>();
         members.add(new Member(PORTFOLIO, portfolioId));
-        members("PROGRAM", "SELECT program_id FROM program_directory WHERE portfolio_id = ?::uuid ORDER BY program_id",
+        members(PROGRAM, "SELECT program_id FROM program_directory WHERE portfolio_id = ?::uuid ORDER BY program_id",
                 portfolioId, members);
         for (String projectId : jdbc.queryForList("SELECT project_id::text FROM project_directory"
                 + " WHERE portfolio_id = ?::uuid ORDER BY project_id", String.class, portfolioId)) {
             members.add(new Member(PROJECT, projectId));
-            members.add(new Member("COST_LEDGER", CostLedgerId.of(ProjectId.of(projectId)).toString()));
+            members.add(new Member(COST_LEDGER, CostLedgerId.of(ProjectId.of(projectId)).toString()));
         }
-        members("RESOURCE", "SELECT resource_id FROM resource_directory WHERE portfolio_id = ?::uuid"
+        members(RESOURCE, "SELECT resource_id FROM resource_directory WHERE portfolio_id = ?::uuid"
                 + " ORDER BY resource_id", portfolioId, members);
         return prepare(new Subject(PORTFOLIO, portfolioId, members), period);
     }
@@ -148,9 +154,8 @@ public class EvidenceExports {
     private Export prepare(Subject subject, Period period) {
         String[] aggregates = subject.aggregates().stream().map(Member::aggregateIdentifier).toArray(String[]::new);
         awaitLog(aggregates);
-        Set<Long> unlogged = new HashSet<>(jdbc.queryForList("SELECT e.globalindex FROM domainevententry e"
-                + " WHERE e.aggregateidentifier = ANY(?) AND NOT EXISTS (SELECT 1 FROM integrity_leaf l"
-                + " WHERE l.global_index = e.globalindex)", Long.class, (Object) aggregates));
+        Set<Long> unlogged = new HashSet<>(jdbc.queryForList("SELECT e.globalindex" + WITHOUT_LEAF, Long.class,
+                (Object) aggregates));
         Long newestLeaf = jdbc.queryForObject("SELECT max(log_index) FROM integrity_leaf"
                 + " WHERE aggregate_identifier = ANY(?)", Long.class, (Object) aggregates);
         long needed = newestLeaf == null ? 0 : newestLeaf + 1;
@@ -161,12 +166,12 @@ public class EvidenceExports {
         return new Export(subject, period, checkpoint, unlogged);
     }
 
-    /** Waits until the integrity processor has passed every event of the aggregates that has no leaf yet. */
+    /**
+     * Waits until the integrity processor has passed every event of the aggregates that has no leaf yet (each
+     * one: an older one may still be a gap of its token when a newer one is passed).
+     */
     private void awaitLog(String[] aggregates) {
-        List<CommandReceipt> waiting = jdbc.query("SELECT e.aggregateidentifier, max(e.globalindex)"
-                        + " FROM domainevententry e WHERE e.aggregateidentifier = ANY(?) AND NOT EXISTS"
-                        + " (SELECT 1 FROM integrity_leaf l WHERE l.global_index = e.globalindex)"
-                        + " GROUP BY e.aggregateidentifier",
+        List<CommandReceipt> waiting = jdbc.query("SELECT e.aggregateidentifier, e.globalindex" + WITHOUT_LEAF,
                 (rs, row) -> new CommandReceipt(rs.getString(1), rs.getLong(2), null), (Object) aggregates);
         try {
             waiting.forEach(receipt -> catchUp.await(ProcessingGroups.INTEGRITY, receipt));
