@@ -102,6 +102,16 @@ class ArchitectureTest {
                 .check(imported);
     }
 
+    /** {@code verify-evidence} runs where the service does not: no Spring, no database, the core and Jackson. */
+    @Test
+    void theEvidenceVerifierCommandNeedsNoSpringAndNoDatabase() {
+        classes().that().haveFullyQualifiedName("dev.portfolioledger.app.cli.VerifyEvidenceCommand")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.portfolioledger.axon.integrity..",
+                        "dev.portfolioledger.app.cli..", "java..", "com.fasterxml.jackson..")
+                .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.sql..")
+                .check(imported);
+    }
+
     @Test
     void sidesDoNotReachIntoTheApp() {
         noClasses().that().resideInAnyPackage("dev.portfolioledger.command..", "dev.portfolioledger.query..")

@@ -164,7 +164,7 @@ public class GraphQlErrors {
                      "This record already exists");
     }
 
-    static ErrorType classify(ErrorCode code) {
+    public static ErrorType classify(ErrorCode code) {
         return switch (code) {
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             case FORBIDDEN, SELF_APPROVAL_FORBIDDEN, SELF_ASSESSMENT_FORBIDDEN -> ErrorType.FORBIDDEN;

@@ -6,6 +6,7 @@ import dev.portfolioledger.axon.integrity.CheckpointSigner;
 import dev.portfolioledger.axon.integrity.CheckpointVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -40,12 +41,27 @@ public class IntegrityKeys {
     private final CheckpointSigner signer;
     private final CheckpointVerifier verifier;
 
+    @Autowired
     public IntegrityKeys(IntegrityProperties properties, EmbeddedPostgresProperties embedded) {
-        KeyPair pair = load(properties, embedded);
-        requireMatching(pair);
-        this.publicKey = pair.getPublic();
-        this.signer = new CheckpointSigner(pair.getPrivate());
-        this.verifier = new CheckpointVerifier(pair.getPublic());
+        this(requireMatching(load(properties, embedded)));
+    }
+
+    private IntegrityKeys(KeyPair pair) {
+        this(pair.getPublic(), new CheckpointSigner(pair.getPrivate()));
+    }
+
+    private IntegrityKeys(PublicKey publicKey, CheckpointSigner signer) {
+        this.publicKey = publicKey;
+        this.signer = signer;
+        this.verifier = new CheckpointVerifier(publicKey);
+    }
+
+    /**
+     * Keys that verify and never sign: the command-line {@code verify}, which reads the database only and
+     * needs no private key.
+     */
+    public static IntegrityKeys verifyingOnly(PublicKey publicKey) {
+        return new IntegrityKeys(publicKey, null);
     }
 
     public PublicKey publicKey() {
@@ -57,6 +73,9 @@ public class IntegrityKeys {
     }
 
     public CheckpointSigner signer() {
+        if (signer == null) {
+            throw new IllegalStateException("these keys only verify checkpoints; signing needs the private key");
+        }
         return signer;
     }
 
@@ -124,7 +143,7 @@ public class IntegrityKeys {
     }
 
     /** A private key of another pair would sign checkpoints that the served public key rejects. */
-    private static void requireMatching(KeyPair pair) {
+    private static KeyPair requireMatching(KeyPair pair) {
         byte[] probe = ("portfolio-ledger key check " + Instant.now()).getBytes(StandardCharsets.US_ASCII);
         try {
             Signature sign = Signature.getInstance("Ed25519");
@@ -140,5 +159,6 @@ public class IntegrityKeys {
         } catch (java.security.GeneralSecurityException notEd25519) {
             throw new CheckpointKeyMissingException("The checkpoint keys are not Ed25519 keys", notEd25519);
         }
+        return pair;
     }
 }

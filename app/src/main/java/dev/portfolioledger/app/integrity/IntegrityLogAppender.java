@@ -45,8 +45,9 @@ public class IntegrityLogAppender {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrityLogAppender.class);
 
-    static final String EVENT_COLUMNS = "globalindex, type, aggregateidentifier, sequencenumber, eventidentifier,"
-            + " timestamp, payloadtype, payloadrevision, metadata, payload";
+    /** The event table's columns in the order {@link StoredEvents#read} takes them. */
+    public static final String EVENT_COLUMNS = "globalindex, type, aggregateidentifier, sequencenumber,"
+            + " eventidentifier, timestamp, payloadtype, payloadrevision, metadata, payload";
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites<String> writes;

@@ -72,7 +72,7 @@ public class HttpErrorController implements ErrorController {
     }
 
     /** The GraphQL-style body of one error. */
-    static Map<String, Object> errors(String code, ErrorType classification, String message) {
+    public static Map<String, Object> errors(String code, ErrorType classification, String message) {
         Map<String, Object> error = Map.of("message", message,
                 "extensions", Map.of("code", code, "classification", classification.name()));
         return Map.of("errors", List.of(error));

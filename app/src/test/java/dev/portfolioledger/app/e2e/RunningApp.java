@@ -124,6 +124,22 @@ final class RunningApp implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** GETs a path, signed in as the given demo user (or anonymously for null); returns the body of a 200. */
+    byte[] get(String user, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60)).GET();
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
     long pid() {
         return process.pid();
     }
