@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.portfolioledger.api.changerequest.ChangeRequestId;
+import dev.portfolioledger.api.finance.CostEntryId;
+import dev.portfolioledger.api.finance.CostLedgerId;
 import dev.portfolioledger.api.operations.DeadLetterSkipId;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
@@ -41,6 +43,8 @@ public class TypedIdModule extends SimpleModule {
         register(AllocationId.class, AllocationId::of);
         register(LeaveId.class, LeaveId::of);
         register(TimeEntryId.class, TimeEntryId::of);
+        register(CostLedgerId.class, CostLedgerId::of);
+        register(CostEntryId.class, CostEntryId::of);
     }
 
     private <T> void register(Class<T> type, Function<String, T> parser) {

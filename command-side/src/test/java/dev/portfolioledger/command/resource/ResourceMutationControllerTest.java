@@ -68,7 +68,7 @@ class ResourceMutationControllerTest {
                 START, END, null, null));
 
         assertThat(result.getData()).isSameAs(receipt);
-        assertThat(((graphql.GraphQLContext) result.getLocalContext()).<String>get(ResourceMutationController.NEW_ID))
+        assertThat(((graphql.GraphQLContext) result.getLocalContext()).<String>get(dev.portfolioledger.command.NewEntityIds.NEW_ID))
                 .isEqualTo(allocationId);
         verify(gateway).send(new AllocateResourceCommand(ResourceId.of(RESOURCE), AllocationId.of(allocationId),
                 ProjectId.of(PROJECT), 50, Period.of(START, END), false, null), ResourceId.of(RESOURCE), null);
