@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.portfolioledger.api.changerequest.ChangeRequestEvent;
+import dev.portfolioledger.api.finance.CostLedgerEvent;
 import dev.portfolioledger.api.project.ProjectEvent;
 import dev.portfolioledger.api.resource.ResourceEvent;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -140,6 +141,12 @@ class ArchitectureTest {
     void everyEventOfAResourceSaysWhichResource() {
         classes().that().resideInAPackage("dev.portfolioledger.api.resource").and().haveSimpleNameEndingWith("Event")
                 .and().areNotInterfaces().should().implement(ResourceEvent.class).check(imported);
+    }
+
+    @Test
+    void everyEventOfACostLedgerSaysWhichLedgerAndProject() {
+        classes().that().resideInAPackage("dev.portfolioledger.api.finance").and().haveSimpleNameEndingWith("Event")
+                .and().areNotInterfaces().should().implement(CostLedgerEvent.class).check(imported);
     }
 
     @Test
