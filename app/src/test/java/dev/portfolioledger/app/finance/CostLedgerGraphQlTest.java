@@ -2,6 +2,9 @@ package dev.portfolioledger.app.finance;
 
 import dev.portfolioledger.api.finance.CostLedgerId;
 import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.api.finance.RecordExpenseCommand;
+import dev.portfolioledger.app.support.CommitSabotage;
+import dev.portfolioledger.app.support.Concurrently;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +114,29 @@ class CostLedgerGraphQlTest extends GraphQlIntegrationTest {
         String second = recordExpense(projectId);
         assertThat(first).isNotEqualTo(second);
         assertThat(ledgerEvents(projectId)).containsExactly("ExpenseRecordedEvent", "ExpenseRecordedEvent");
+    }
+
+    /**
+     * The first expense opens the ledger. Expenses sent at the same moment, the first of them held a
+     * second before its commit (so the others are handled while its rows are written but not
+     * committed), all land in the one ledger.
+     */
+    @Test
+    void concurrentFirstExpensesAllLandInTheOneLedger() throws Exception {
+        String projectId = approvedProject();
+        CommitSabotage.arm(CommitSabotage.Moment.HOLD_BEFORE_COMMIT,
+                payload -> payload instanceof RecordExpenseCommand command
+                        && command.projectId().toString().equals(projectId));
+        List<String> outcomes = Concurrently.run(6, () -> {
+            var response = as("pm").documentName("recordExpense")
+                    .variable("input", expense(projectId, "10.00", "EUR")).execute();
+            String[] outcome = {"RECORDED"};
+            response.errors().satisfy(errors -> errors.stream().findFirst()
+                    .ifPresent(error -> outcome[0] = String.valueOf(error.getExtensions().get("code"))));
+            return outcome[0];
+        });
+        assertThat(outcomes).containsOnly("RECORDED");
+        assertThat(ledgerEvents(projectId)).hasSize(6).containsOnly("ExpenseRecordedEvent");
     }
 
     @Test
