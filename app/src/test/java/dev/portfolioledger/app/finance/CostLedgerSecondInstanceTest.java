@@ -35,15 +35,23 @@ class CostLedgerSecondInstanceTest extends GraphQlIntegrationTest {
 
         try (ConfigurableApplicationContext other = SecondInstance.start()) {
             HttpGraphQlTester onOther = pm(SecondInstance.portOf(other));
-            CommitSabotage.arm(CommitSabotage.Moment.HOLD_BEFORE_COMMIT,
+            CommitSabotage.arm(CommitSabotage.Moment.HOLD_UNTIL_RELEASED,
                     payload -> payload instanceof RecordExpenseCommand command
                             && command.projectId().toString().equals(projectId));
             CompletableFuture<GraphQlTester.Response> first = CompletableFuture.supplyAsync(
                     () -> as("pm").documentName("recordExpense").variable("input", input).execute());
-            awaitUncommittedFirstEvent();
+            awaitBackends("state = 'idle in transaction'");
+            // the other instance finds no ledger, opens one and waits on the held first event's key
+            CompletableFuture<GraphQlTester.Response> second = CompletableFuture.supplyAsync(
+                    () -> onOther.documentName("recordExpense").variable("input", input).execute());
+            awaitBackends("wait_event_type = 'Lock'");
+            CommitSabotage.release();
 
-            assertRefused(onOther.documentName("recordExpense").variable("input", input), "CONCURRENT_MODIFICATION");
             first.get().path("recordExpense.entryId").hasValue();
+            second.get().errors().satisfy(errors -> {
+                assertThat(errors).hasSize(1);
+                assertThat(errors.get(0).getExtensions()).containsEntry("code", "CONCURRENT_MODIFICATION");
+            });
             assertThat(ledgerEvents(projectId)).isEqualTo(1);
 
             onOther.documentName("recordExpense").variable("input", input).execute()
@@ -54,17 +62,17 @@ class CostLedgerSecondInstanceTest extends GraphQlIntegrationTest {
         }
     }
 
-    /** Until the held command has written the ledger's first event and waits before its commit. */
-    private void awaitUncommittedFirstEvent() throws InterruptedException {
-        for (int polls = 0; polls < 1000; polls++) {
-            Long holding = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"
+    /** Until a backend whose latest statement writes an event is in this state (a minute at most). */
+    private void awaitBackends(String state) throws InterruptedException {
+        for (int polls = 0; polls < 12_000; polls++) {
+            Long found = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE " + state
                     + " AND query ILIKE 'insert into domainevententry%'", Long.class);
-            if (holding != null && holding > 0) {
+            if (found != null && found > 0) {
                 return;
             }
             Thread.sleep(5);
         }
-        throw new AssertionError("the first expense never reached its commit");
+        throw new AssertionError("no backend writing an event is " + state);
     }
 
     private long ledgerEvents(String projectId) {
