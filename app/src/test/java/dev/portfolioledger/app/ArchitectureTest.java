@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.portfolioledger.api.changerequest.ChangeRequestEvent;
+import dev.portfolioledger.api.finance.CostLedgerEvent;
 import dev.portfolioledger.api.project.ProjectEvent;
 import dev.portfolioledger.api.resource.ResourceEvent;
 import dev.portfolioledger.api.status.StatusReportEvent;
@@ -184,6 +185,12 @@ class ArchitectureTest {
             assertThat(mapper.writeValueAsString(instance)).as(id.getName()).isEqualTo("\"" + value + "\"");
             assertThat(mapper.readValue("\"" + value + "\"", id)).as(id.getName()).isEqualTo(instance);
         }
+    }
+
+    @Test
+    void everyEventOfACostLedgerSaysWhichLedgerAndProject() {
+        classes().that().resideInAPackage("dev.portfolioledger.api.finance").and().haveSimpleNameEndingWith("Event")
+                .and().areNotInterfaces().should().implement(CostLedgerEvent.class).check(imported);
     }
 
     @Test

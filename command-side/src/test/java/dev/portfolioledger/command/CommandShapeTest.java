@@ -2,13 +2,17 @@ package dev.portfolioledger.command;
 
 import dev.portfolioledger.api.Checks;
 import dev.portfolioledger.api.ErrorCode;
+import dev.portfolioledger.api.Money;
 import dev.portfolioledger.api.RuleViolation;
+import dev.portfolioledger.api.finance.CostEntryId;
+import dev.portfolioledger.api.finance.RecordExpenseCommand;
 import dev.portfolioledger.api.portfolio.CreatePortfolioCommand;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.portfolio.RenamePortfolioCommand;
 import dev.portfolioledger.api.program.CreateProgramCommand;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.CancelProjectCommand;
+import dev.portfolioledger.api.project.CostCategory;
 import dev.portfolioledger.api.project.Methodology;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.project.ProposeProjectCommand;
@@ -74,6 +78,20 @@ class CommandShapeTest {
     @Test
     void iso4217CodeIsAccepted() {
         assertThat(Checks.currency("CHF")).isEqualTo(Currency.getInstance("CHF"));
+    }
+
+    @Test
+    void anExpensesVendorIsANameOnOneLine() {
+        ProjectId project = ProjectId.of("00000000-0000-0000-0000-0000000000c1");
+        CostEntryId entry = CostEntryId.of("00000000-0000-0000-0000-0000000000e1");
+        Money amount = Money.of("10", "EUR");
+        LocalDate day = LocalDate.of(2026, 11, 2);
+        assertValidationFailed(() -> RecordExpenseCommand.of(project, entry, amount, CostCategory.OTHER, day,
+                "Acme\nLtd", null));
+        assertThat(RecordExpenseCommand.of(project, entry, amount, CostCategory.OTHER, day, " ", null).vendor())
+                .isNull();
+        assertThat(RecordExpenseCommand.of(project, entry, amount, CostCategory.OTHER, day, " Acme ", "Line 1\nLine 2")
+                .vendor()).isEqualTo("Acme");
     }
 
     @Test

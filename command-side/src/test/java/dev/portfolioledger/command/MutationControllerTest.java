@@ -50,6 +50,8 @@ import dev.portfolioledger.command.project.ProjectPlanningMutationController;
 import dev.portfolioledger.command.project.ScheduleMilestoneInput;
 import dev.portfolioledger.command.project.ProjectTransitionInput;
 import dev.portfolioledger.command.project.ProposeProjectInput;
+import dev.portfolioledger.command.finance.CostLedgerMutationController;
+import dev.portfolioledger.command.project.ProjectExecutionMutationController;
 import dev.portfolioledger.command.resource.ResourceMutationController;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -85,7 +87,8 @@ class MutationControllerTest {
     private static final List<Class<?>> CONTROLLERS = List.of(
             PortfolioMutationController.class, ProgramMutationController.class, ProjectMutationController.class,
             ProjectPlanningMutationController.class, ChangeRequestMutationController.class,
-            ResourceMutationController.class);
+            ResourceMutationController.class, CostLedgerMutationController.class,
+            ProjectExecutionMutationController.class);
 
     private final AuditedCommandGateway gateway = mock(AuditedCommandGateway.class);
     private final PortfolioMutationController portfolios = new PortfolioMutationController(gateway);
@@ -383,7 +386,12 @@ class MutationControllerTest {
                 entry("reallocateResource", Roles.MANAGE_RESOURCES),
                 entry("releaseResource", Roles.MANAGE_RESOURCES),
                 entry("logTime", Roles.LOG_TIME),
-                entry("reverseTimeLog", Roles.CORRECT_TIME));
+                entry("reverseTimeLog", Roles.CORRECT_TIME),
+                entry("recordExpense", Roles.RECORD_COSTS),
+                entry("reverseCost", Roles.RECORD_COSTS),
+                entry("reportDeliverableProgress", Roles.REPORT_PROGRESS),
+                entry("completeMilestone", Roles.REPORT_PROGRESS),
+                entry("forecastDeliverableFinish", Roles.REPORT_PROGRESS));
 
         Map<String, String> actual = new HashMap<>();
         for (Method method : mutationMethods()) {

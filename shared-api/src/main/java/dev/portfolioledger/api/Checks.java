@@ -57,6 +57,11 @@ public final class Checks {
         return line(value, field, NAME_MAX);
     }
 
+    /** An optional name: null or blank becomes null, otherwise {@link #name}. */
+    public static String optionalName(String value, String field) {
+        return value == null || value.isBlank() ? null : name(value, field);
+    }
+
     /** A person's name: one line, trimmed, not blank, at most {@link #PERSON_MAX} characters. */
     public static String person(String value, String field) {
         return line(value, field, PERSON_MAX);

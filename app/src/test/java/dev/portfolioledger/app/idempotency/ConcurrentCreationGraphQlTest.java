@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.portfolioledger.app.support.CommitSabotage;
+import dev.portfolioledger.app.support.Concurrently;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class ConcurrentCreationGraphQlTest extends GraphQlIntegrationTest {
                                            "name", unique("Program"), "manager", "Pat Program");
 
         holdFirstCommitOf(input.get("programId"));
-        List<String> outcomes = IdempotencyKeyGraphQlTest.concurrently(REQUESTS,
+        List<String> outcomes = Concurrently.run(REQUESTS,
                 () -> outcome("program", "createProgram", input));
 
         assertOneCreatedRestAlreadyExist(outcomes);
@@ -60,7 +61,7 @@ class ConcurrentCreationGraphQlTest extends GraphQlIntegrationTest {
         input.put("projectId", UUID.randomUUID().toString());
 
         holdFirstCommitOf(input.get("projectId"));
-        List<String> outcomes = IdempotencyKeyGraphQlTest.concurrently(REQUESTS,
+        List<String> outcomes = Concurrently.run(REQUESTS,
                 () -> outcome("pm", "proposeProject", input));
 
         assertOneCreatedRestAlreadyExist(outcomes);
@@ -73,7 +74,7 @@ class ConcurrentCreationGraphQlTest extends GraphQlIntegrationTest {
                                            "currency", "EUR", "owner", "Olivia Owner");
 
         holdFirstCommitOf(input.get("portfolioId"));
-        List<String> outcomes = IdempotencyKeyGraphQlTest.concurrently(REQUESTS,
+        List<String> outcomes = Concurrently.run(REQUESTS,
                 () -> outcome("pmo", "createPortfolio", input));
 
         assertOneCreatedRestAlreadyExist(outcomes);

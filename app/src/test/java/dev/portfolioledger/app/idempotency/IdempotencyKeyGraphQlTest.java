@@ -3,6 +3,7 @@ package dev.portfolioledger.app.idempotency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portfolioledger.api.project.ProposeProjectCommand;
 import dev.portfolioledger.app.support.CommitSabotage;
+import dev.portfolioledger.app.support.Concurrently;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,7 +154,7 @@ class IdempotencyKeyGraphQlTest extends GraphQlIntegrationTest {
         Map<String, Object> input = projectInput(portfolioId);
         String key = UUID.randomUUID().toString();
 
-        List<String> ids = concurrently(8, () -> propose(as("pm", key), input)
+        List<String> ids = Concurrently.run(8, () -> propose(as("pm", key), input)
                 .path("proposeProject.project.id").entity(String.class).get());
 
         assertThat(ids).hasSize(8).containsOnly(ids.get(0));
@@ -290,27 +286,5 @@ class IdempotencyKeyGraphQlTest extends GraphQlIntegrationTest {
 
     private static java.util.function.Predicate<Object> sameName(Map<String, Object> input) {
         return payload -> payload instanceof ProposeProjectCommand command && command.name().equals(input.get("name"));
-    }
-
-    static <T> List<T> concurrently(int requests, Callable<T> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,18 +1,13 @@
 package dev.portfolioledger.app.idempotency;
 
-import dev.portfolioledger.app.PortfolioLedgerApplication;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
-import dev.portfolioledger.app.support.TestDatabase;
-import dev.portfolioledger.app.support.TestIntegrity;
+import dev.portfolioledger.app.support.SecondInstance;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,14 +34,8 @@ class SecondInstanceIdempotencyTest extends GraphQlIntegrationTest {
         jdbc.update("UPDATE idempotency_record SET response = NULL, lease_until = now() - interval '1 second'"
                             + " WHERE principal = 'pm' AND idempotency_key = ?", abandonedKey);
 
-        TestDatabase database = TestDatabase.get();
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(), "--portfolio.dead-letters.retry-interval=PT1H"));
-        arguments.addAll(TestIntegrity.arguments());
-        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(PortfolioLedgerApplication.class)
-                .run(arguments.toArray(String[]::new))) {
-            int otherPort = ((ServletWebServerApplicationContext) other).getWebServer().getPort();
+        try (ConfigurableApplicationContext other = SecondInstance.start()) {
+            int otherPort = SecondInstance.portOf(other);
 
             assertThat(propose(keyed(otherPort, replayedKey), replayed)).isEqualTo(first);
             assertThat(propose(keyed(otherPort, abandonedKey), abandoned)).isEqualTo(second);

@@ -1,6 +1,8 @@
 package dev.portfolioledger.app.input;
 
 import dev.portfolioledger.api.Checks;
+import dev.portfolioledger.api.finance.CostLedgerId;
+import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
 import dev.portfolioledger.app.support.RawGraphQl;
 import dev.portfolioledger.app.support.RawGraphQl.Raw;
@@ -57,6 +59,10 @@ class HostileInputTest extends GraphQlIntegrationTest {
     private String baselinedProjectId;
     /** Allocated full time to the baselined project over 2027, so time can be logged on it. */
     private String staffedResourceId;
+    /* Started, with one deliverable and one milestone, for the execution mutations. */
+    private String runningProjectId;
+    private String runningDeliverableId;
+    private String runningMilestoneId;
     private final List<String> assessedRequests = new ArrayList<>();
     private final Set<String> touchedProjects = new LinkedHashSet<>();
     private final Set<String> touchedAggregates = new LinkedHashSet<>();
@@ -88,7 +94,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
         setUp();
 
         for (int round = 0; round < ROUNDS; round++) {
-            switch (random.nextInt(17)) {
+            switch (random.nextInt(22)) {
                 case 0 -> createPortfolio();
                 case 1 -> renamePortfolio();
                 case 2 -> createProgram();
@@ -104,7 +110,12 @@ class HostileInputTest extends GraphQlIntegrationTest {
                 case 12 -> rejectChangeRequest();
                 case 13 -> registerResource();
                 case 14 -> recordResourceLeave();
-                case 15 -> publishStatusReport();
+                case 15 -> recordExpense();
+                case 16 -> reverseCost();
+                case 17 -> reportDeliverableProgress();
+                case 18 -> completeMilestone();
+                case 19 -> forecastDeliverableFinish();
+                case 20 -> publishStatusReport();
                 default -> logTime();
             }
         }
@@ -134,6 +145,18 @@ class HostileInputTest extends GraphQlIntegrationTest {
         assertThat(send("resources", "hostileAllocateResource", Map.of("resourceId", staffedResourceId,
                 "projectId", baselinedProjectId, "percent", 100, "start", "2027-01-01", "end", "2027-12-31")).code())
                 .isNull();
+        runningProjectId = newProject(portfolioId, null);
+        runningDeliverableId = UUID.randomUUID().toString();
+        runningMilestoneId = UUID.randomUUID().toString();
+        assertThat(send("pm", "hostileAddDeliverable", Map.of("projectId", runningProjectId, "deliverableId",
+                runningDeliverableId, "name", "Build", "plannedCost", money("100.00"), "plannedStart", "2027-02-01",
+                "plannedFinish", "2027-03-01")).code()).isNull();
+        assertThat(send("pm", "hostileScheduleMilestone", Map.of("projectId", runningProjectId, "milestoneId",
+                runningMilestoneId, "name", "Go live", "dueDate", "2027-03-01")).code()).isNull();
+        assertThat(send("pmo", "hostileApproveProject", Map.of("projectId", runningProjectId)).code()).isNull();
+        assertThat(send("pm", "hostileStartProject", Map.of("projectId", runningProjectId)).code()).isNull();
+        touchedAggregates.addAll(List.of(runningProjectId, ledgerOf(baselinedProjectId)));
+        touchedProjects.add(runningProjectId);
     }
 
     /** A resource registered with valid values. */
@@ -448,6 +471,134 @@ class HostileInputTest extends GraphQlIntegrationTest {
                       HostileInputTest.<String>at(data, "publishStatusReport.statusReportId")));
     }
 
+    /**
+     * An expense of the baselined (APPROVED) project: a hostile amount (more than zero, at most the
+     * currency's decimals), vendor, description, incurred date (refused after today) or reason.
+     */
+    private void recordExpense() {
+        Map<String, Object> input = expenseInput();
+        String operation = "hostileRecordExpense";
+        switch (random.nextInt(5)) {
+            case 0 -> checkAmount("pm", operation, input, "amount", positive(amount(false)), input,
+                                  data -> lastLedgerPayload("{amount,amount}"));
+            case 1 -> check("pm", operation, input, "vendor", optional(text(Kind.NAME, false)), Kind.NAME,
+                            data -> lastLedgerPayload("{vendor}"));
+            case 2 -> check("pm", operation, input, "description", optional(text(Kind.TEXT, true)), Kind.TEXT,
+                            data -> lastLedgerPayload("{description}"));
+            case 3 -> checkNestedDate("pm", operation, input, "incurredOn", pastOrHostileDate(), input);
+            default -> checkReason("pm", operation, input);
+        }
+    }
+
+    private Map<String, Object> expenseInput() {
+        return new HashMap<>(Map.of("projectId", baselinedProjectId, "amount", money("12.50"),
+                "category", "TRAVEL", "incurredOn", "2026-11-02"));
+    }
+
+    /** A reversal of an expense just recorded with valid values, for a hostile (required) reason. */
+    private void reverseCost() {
+        var recorded = send("pm", "hostileRecordExpense", expenseInput());
+        assertThat(recorded.code()).as("valid expense (seed %d)", seed).isNull();
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", baselinedProjectId,
+                "entryId", recorded.data("recordExpense.entryId")));
+        check("pm", "hostileReverseCost", input, "reason", text(Kind.REASON, true), Kind.REASON,
+              data -> lastLedgerPayload("{reason}"));
+    }
+
+    /** Percent complete from Int's extremes to 3.5, a hostile status date, or a hostile reason. */
+    private void reportDeliverableProgress() {
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", runningProjectId,
+                "deliverableId", runningDeliverableId, "percentComplete", 100, "reportedOn", "2026-11-02"));
+        String operation = "hostileReportDeliverableProgress";
+        switch (random.nextInt(3)) {
+            case 0 -> checkPercent(input);
+            case 1 -> checkNestedDate("pm", operation, input, "reportedOn", pastOrHostileDate(), input);
+            default -> checkReason("pm", operation, input);
+        }
+    }
+
+    private void checkPercent(Map<String, Object> input) {
+        int pick = random.nextInt(9);
+        Object sent = switch (pick) {
+            case 0 -> 0;
+            case 1 -> 100;
+            case 2 -> 37;
+            case 3 -> -1;
+            case 4 -> 101;
+            case 5 -> Integer.MIN_VALUE;
+            case 6 -> Integer.MAX_VALUE;
+            case 7 -> new Raw("2147483648");
+            default -> new Raw("3.5");
+        };
+        input.put("percentComplete", sent);
+        String context = "percentComplete = " + sent + " (seed " + seed + ")";
+        String code = outcome(send("pm", "hostileReportDeliverableProgress", input), context);
+        if (pick <= 2) {
+            // a lower percent than the report before needs a reason; the date is the same every time
+            assertThat(code).as("valid percent: %s", context).isIn(null, "VALIDATION_FAILED");
+        } else {
+            assertThat(code).as("refused: %s", context).isEqualTo("VALIDATION_FAILED");
+        }
+    }
+
+    /** A hostile actual date (refused after today) or reason; a milestone is completed once (CONFLICT). */
+    private void completeMilestone() {
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", runningProjectId,
+                "milestoneId", runningMilestoneId, "actualDate", "2026-11-02"));
+        if (random.nextBoolean()) {
+            checkNestedDate("pm", "hostileCompleteMilestone", input, "actualDate", pastOrHostileDate(), input);
+        } else {
+            Hostile reason = optional(text(Kind.REASON, true));
+            input.put("reason", reason.sent());
+            String context = "completeMilestone.reason = " + reason.label() + " (seed " + seed + ")";
+            String code = outcome(send("pm", "hostileCompleteMilestone", input), context);
+            assertThat(code).as(context).isIn(reason.acceptable() ? new String[] {null, "CONFLICT"}
+                    : new String[] {"VALIDATION_FAILED"});
+        }
+    }
+
+    /** A hostile expected finish or (required) reason; a deliverable reported 100% takes none (CONFLICT). */
+    private void forecastDeliverableFinish() {
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", runningProjectId,
+                "deliverableId", runningDeliverableId, "expectedFinish", "2027-03-15", "reason", "Supplier is late"));
+        if (random.nextBoolean()) {
+            checkNestedDate("pm", "hostileForecastDeliverableFinish", input, "expectedFinish", date(), input);
+        } else {
+            Hostile reason = text(Kind.REASON, true);
+            input.put("reason", reason.sent());
+            String context = "forecastDeliverableFinish.reason = " + reason.label() + " (seed " + seed + ")";
+            String code = outcome(send("pm", "hostileForecastDeliverableFinish", input), context);
+            assertThat(code).as(context).isIn(reason.acceptable() ? new String[] {null, "CONFLICT"}
+                    : new String[] {"VALIDATION_FAILED"});
+        }
+    }
+
+    /** The baselined project's ledger's newest event, the value at this JSON path. */
+    private Object lastLedgerPayload(String path) {
+        return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb #>> ?::text[] FROM domainevententry"
+                + " WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1", String.class, path,
+                ledgerOf(baselinedProjectId));
+    }
+
+    private static String ledgerOf(String projectId) {
+        return CostLedgerId.of(ProjectId.of(projectId)).toString();
+    }
+
+    /** A ledger amount is more than zero: zero is refused like a negative amount. */
+    private static Hostile positive(Hostile amount) {
+        boolean positive = amount.expected() instanceof BigDecimal value && value.signum() > 0;
+        return new Hostile(amount.sent(), amount.acceptable() && positive, amount.expected(), amount.label());
+    }
+
+    /** A date of something that happened: a valid past day a third of the time, otherwise any date. */
+    private Hostile pastOrHostileDate() {
+        if (random.nextInt(3) == 0) {
+            String past = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300)).toString();
+            return new Hostile(past, true, past, past);
+        }
+        return date();
+    }
+
     /** A change request just submitted with valid values. */
     private String submitted() {
         String id = UUID.randomUUID().toString();
@@ -507,7 +658,12 @@ class HostileInputTest extends GraphQlIntegrationTest {
     private String checkAmount(String user, String operation, Map<String, Object> holder, String field,
                                boolean negativeAllowed, Map<String, Object> input,
                                Function<Map<String, Object>, Object> readBack) {
-        Hostile amount = amount(negativeAllowed);
+        return checkAmount(user, operation, holder, field, amount(negativeAllowed), input, readBack);
+    }
+
+    private String checkAmount(String user, String operation, Map<String, Object> holder, String field,
+                               Hostile amount, Map<String, Object> input,
+                               Function<Map<String, Object>, Object> readBack) {
         holder.put(field, Map.of("amount", amount.sent(), "currency", "EUR"));
         RawGraphQl.Response response = send(user, operation, input);
         String context = operation + "." + field + " = " + amount.label() + " (seed " + seed + ")";
@@ -525,7 +681,11 @@ class HostileInputTest extends GraphQlIntegrationTest {
     /** Dates: malformed or out of range must be VALIDATION_FAILED; others may meet business rules. */
     private String checkNestedDate(String user, String operation, Map<String, Object> holder, String field,
                                    Map<String, Object> input) {
-        Hostile date = date();
+        return checkNestedDate(user, operation, holder, field, date(), input);
+    }
+
+    private String checkNestedDate(String user, String operation, Map<String, Object> holder, String field,
+                                   Hostile date, Map<String, Object> input) {
         holder.put(field, date.sent());
         RawGraphQl.Response response = send(user, operation, input);
         String context = operation + "." + field + " = " + date.label() + " (seed " + seed + ")";

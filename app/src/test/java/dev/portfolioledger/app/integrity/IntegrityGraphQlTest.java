@@ -478,12 +478,15 @@ class IntegrityGraphQlTest extends GraphQlIntegrationTest {
         jdbc.update("UPDATE domainevententry SET globalindex = ? WHERE globalindex = -1 - ?", second, first);
     }
 
-    /** A global index no event has, below the newest event's: where an insertion behind the log's back goes. */
+    /**
+     * A global index no event has, below the newest event's: where an insertion behind the log's
+     * back goes. Not a gap between stored events: a recent gap (a rolled-back insert, such as a
+     * lost race between instances) is one the processors still wait for, and a row filling it is a
+     * late commit they deliver, not an insertion. Below the first event no token ever waits.
+     */
     private long freeGlobalIndexBelowTheHead() {
-        List<Long> free = jdbc.queryForList("SELECT g FROM generate_series(1, (SELECT max(globalindex) - 1 FROM"
-                + " domainevententry)) g WHERE NOT EXISTS (SELECT 1 FROM domainevententry WHERE globalindex = g)"
-                + " LIMIT 1", Long.class);
-        return free.isEmpty() ? 0 : free.get(0);
+        Long first = jdbc.queryForObject("SELECT min(globalindex) FROM domainevententry", Long.class);
+        return (first == null ? 1 : first) - 1;
     }
 
     private String publicKey() {

@@ -15,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -37,7 +39,12 @@ public class CommitSabotage {
          * Not lost, only slow: the events are written and the commit waits a second, so that
          * every concurrent command on the same id runs into this one's uncommitted rows.
          */
-        HOLD_BEFORE_COMMIT
+        HOLD_BEFORE_COMMIT,
+        /**
+         * Not lost, only held: the events are written and the commit waits until {@link #release()}
+         * (at most a minute), so a test decides when a racing command may see them committed.
+         */
+        HOLD_UNTIL_RELEASED
     }
 
     static final long HOLD_MILLIS = 1000;
@@ -46,14 +53,24 @@ public class CommitSabotage {
     }
 
     private static final AtomicReference<Armed> ARMED = new AtomicReference<>();
+    private static final AtomicReference<CountDownLatch> HELD = new AtomicReference<>(new CountDownLatch(0));
 
     /** Sabotages the next command whose payload matches. */
     public static void arm(Moment moment, Predicate<Object> payload) {
+        if (moment == Moment.HOLD_UNTIL_RELEASED) {
+            HELD.set(new CountDownLatch(1));
+        }
         ARMED.set(new Armed(moment, payload));
+    }
+
+    /** Lets a command held {@link Moment#HOLD_UNTIL_RELEASED} commit. */
+    public static void release() {
+        HELD.get().countDown();
     }
 
     public static void disarm() {
         ARMED.set(null);
+        release();
     }
 
     @Bean
@@ -78,9 +95,13 @@ public class CommitSabotage {
     }
 
     private static void sabotage(DataSource dataSource, Moment moment) {
-        if (moment == Moment.HOLD_BEFORE_COMMIT) {
+        if (moment == Moment.HOLD_BEFORE_COMMIT || moment == Moment.HOLD_UNTIL_RELEASED) {
             try {
-                Thread.sleep(HOLD_MILLIS);
+                if (moment == Moment.HOLD_BEFORE_COMMIT) {
+                    Thread.sleep(HOLD_MILLIS);
+                } else {
+                    HELD.get().await(1, TimeUnit.MINUTES);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -65,14 +65,14 @@ public class ProjectionCatchUp {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!hasProcessed(processingGroup, receipt.aggregateId(), receipt.globalIndex())) {
+        while (!hasProcessed(processingGroup, receipt.eventStream(), receipt.globalIndex())) {
             if (System.nanoTime() > deadline) {
                 throw new RuleViolation(ErrorCode.TIMEOUT, "The change was stored, but the " + processingGroup
                         + " view did not catch up within " + timeout.toMillis() + " ms; read it again shortly");
             }
             sleep();
         }
-        if (isDeadLettered(processingGroup, receipt.aggregateId())) {
+        if (isDeadLettered(processingGroup, receipt.eventStream())) {
             throw new RuleViolation(ErrorCode.VIEW_OUT_OF_DATE, "The change was stored, but the "
                     + processingGroup + " view could not apply it; operators have been alerted");
         }

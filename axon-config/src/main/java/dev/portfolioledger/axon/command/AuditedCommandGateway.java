@@ -100,6 +100,13 @@ public class AuditedCommandGateway {
                 throw new RuleViolation(ErrorCode.ALREADY_EXISTS,
                         "This " + kindOf(aggregateId) + " already exists: " + aggregateId);
             }
+            if (causedBy(failure, AggregateStreamCreationException.class)) {
+                // A command that opens its aggregate when it is missing (the first expense opens a
+                // cost ledger) lost the race to open it to another instance: nothing of it is
+                // stored, and sent again it finds the aggregate, as after any other conflict.
+                throw new RuleViolation(ErrorCode.CONCURRENT_MODIFICATION,
+                        "Someone else changed this " + kindOf(aggregateId) + " at the same moment; retry");
+            }
             if (causedBy(failure, AggregateNotFoundException.class)) {
                 // the command names its aggregate by a typed id: ProjectId says it is a project
                 throw new RuleViolation(ErrorCode.NOT_FOUND, "No such " + kindOf(aggregateId) + ": " + aggregateId);

@@ -56,6 +56,13 @@ public final class Roles {
     public static final String LOG_TIME = "hasAnyRole('PMO','PROJECT_MANAGER','RESOURCE_MANAGER','TEAM_MEMBER')";
     /** Reverse a time log entry (a correction): whoever runs or staffs projects. */
     public static final String CORRECT_TIME = "hasAnyRole('PMO','PROJECT_MANAGER','RESOURCE_MANAGER')";
+    /**
+     * Record a project's expenses and reverse them: whoever runs projects, and those who answer for
+     * the portfolio's money.
+     */
+    public static final String RECORD_COSTS = "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROJECT_MANAGER')";
+    /** Report a running project's progress, milestones reached and forecasts: its managers and the PMO. */
+    public static final String REPORT_PROGRESS = "hasAnyRole('PMO','PROJECT_MANAGER')";
     /** Verify the tamper-evident audit trail and read its proofs: the PMO and auditors. */
     public static final String VERIFY_AUDIT = "hasAnyRole('PMO','AUDITOR')";
     /**

@@ -15,6 +15,9 @@ import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.project.ApproveProjectCommand;
 import dev.portfolioledger.api.project.CancelProjectCommand;
+import dev.portfolioledger.api.project.CompleteMilestoneCommand;
+import dev.portfolioledger.api.project.ExecutionCommand;
+import dev.portfolioledger.api.project.ForecastDeliverableFinishCommand;
 import dev.portfolioledger.api.project.PlanningCommand;
 import dev.portfolioledger.api.project.ProjectApprovedEvent;
 import dev.portfolioledger.api.project.ProjectCancelledEvent;
@@ -27,6 +30,7 @@ import dev.portfolioledger.api.project.ProjectStartedEvent;
 import dev.portfolioledger.api.project.ProjectStatus;
 import dev.portfolioledger.api.project.ProposeProjectCommand;
 import dev.portfolioledger.api.project.PutProjectOnHoldCommand;
+import dev.portfolioledger.api.project.ReportDeliverableProgressCommand;
 import dev.portfolioledger.api.project.ResumeProjectCommand;
 import dev.portfolioledger.api.project.ReviseProjectDetailsCommand;
 import dev.portfolioledger.api.project.StartProjectCommand;
@@ -60,19 +64,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *   <li>the {@link ProjectScope} (plan and baseline), edited freely by {@link PlanningCommand}s
  *       while PROPOSED; approval freezes it into baseline version 1, after which only change
  *       requests alter it;</li>
- *   <li>the {@link ChangeRequest}s, one entity each, keyed by id.</li>
+ *   <li>the {@link ChangeRequest}s, one entity each, keyed by id;</li>
+ *   <li>the {@link ProjectExecution} (progress, milestones reached, forecasts), which takes
+ *       {@link ExecutionCommand}s only while the project is ACTIVE.</li>
  * </ul>
  * The root keeps the rules that depend on the lifecycle and guards its members with them (the
  * {@code @CommandHandlerInterceptor}s below run before any member's handler), and takes the
- * decisions that span members: submitting a change request (checked against the scope) and
- * approving one (which revises the scope).
+ * decisions that span members: submitting a change request (checked against the scope),
+ * approving one (which revises the scope), and the execution commands (about a deliverable or
+ * milestone of the current scope).
  * <p>
  * Snapshots store the aggregate's fields (hence the field visibility for Jackson); the revision
  * below names their shape: change it whenever a field of the root or a member changes, and older
  * snapshots are ignored (the project is then rebuilt from its events).
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Project {
@@ -85,6 +92,8 @@ public class Project {
     /** Every change request ever submitted, by id (an id is never reused), in submission order. */
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<ChangeRequestId, ChangeRequest> changeRequests = new LinkedHashMap<>();
+    @AggregateMember
+    private ProjectExecution execution = new ProjectExecution();
 
     /** For Axon, which rebuilds a project from its events (and Jackson, from a snapshot). */
     protected Project() {
@@ -182,6 +191,31 @@ public class Project {
                     "Project " + projectId + " has no change request " + command.changeRequestId());
         }
         return chain.proceed();
+    }
+
+    /** Execution is reported on a running project: not before it starts, nor while on hold or after it ended. */
+    @CommandHandlerInterceptor
+    Object requireRunning(ExecutionCommand command, InterceptorChain chain) throws Exception {
+        requireStatus(ProjectStatus.ACTIVE, "report on the execution of");
+        return chain.proceed();
+    }
+
+    // --- execution: decisions on a deliverable or milestone of the current scope ---
+
+    @CommandHandler
+    void handle(ReportDeliverableProgressCommand command) {
+        scope.requireDeliverable(command.deliverableId());
+        execution.reportProgress(command);
+    }
+
+    @CommandHandler
+    void handle(CompleteMilestoneCommand command) {
+        execution.completeMilestone(command, scope.requireMilestone(command.milestoneId()));
+    }
+
+    @CommandHandler
+    void handle(ForecastDeliverableFinishCommand command) {
+        execution.forecastFinish(command, scope.requireDeliverable(command.deliverableId()));
     }
 
     // --- change requests: decisions that span the request and the scope ---

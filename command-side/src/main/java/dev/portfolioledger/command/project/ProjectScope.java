@@ -310,11 +310,14 @@ class ProjectScope {
         }
     }
 
-    private void requireDeliverable(DeliverableId deliverableId) {
-        if (!deliverables.containsKey(deliverableId)) {
+    /** The deliverable as the current scope plans it (the root asks this for execution commands too). */
+    DeliverablePlan requireDeliverable(DeliverableId deliverableId) {
+        DeliverablePlan deliverable = deliverables.get(deliverableId);
+        if (deliverable == null) {
             throw new RuleViolation(ErrorCode.NOT_FOUND,
                     "Project " + projectId + " has no deliverable " + deliverableId);
         }
+        return deliverable;
     }
 
     private void requireDeliverablesExist(List<DeliverableId> deliverableIds) {
@@ -333,10 +336,13 @@ class ProjectScope {
         }
     }
 
-    private void requireMilestone(MilestoneId milestoneId) {
-        if (!milestones.containsKey(milestoneId)) {
+    /** The milestone as the current scope plans it (the root asks this for execution commands too). */
+    MilestonePlan requireMilestone(MilestoneId milestoneId) {
+        MilestonePlan milestone = milestones.get(milestoneId);
+        if (milestone == null) {
             throw new RuleViolation(ErrorCode.NOT_FOUND, "Project " + projectId + " has no milestone " + milestoneId);
         }
+        return milestone;
     }
 
     private void requireInsideWindow(LocalDate dueDate) {

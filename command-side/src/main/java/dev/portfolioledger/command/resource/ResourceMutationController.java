@@ -23,10 +23,8 @@ import dev.portfolioledger.api.resource.TimeEntryId;
 import dev.portfolioledger.api.resource.UpdateResourceSkillsCommand;
 import dev.portfolioledger.axon.command.AuditedCommandGateway;
 import dev.portfolioledger.axon.command.CommandReceipt;
-import dev.portfolioledger.axon.idempotency.IdempotencyScope;
 import dev.portfolioledger.axon.security.Roles;
 import dev.portfolioledger.command.project.MoneyInput;
-import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.LocalContextValue;
@@ -35,9 +33,11 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
+
+import static dev.portfolioledger.command.NewEntityIds.NEW_ID;
+import static dev.portfolioledger.command.NewEntityIds.newId;
+import static dev.portfolioledger.command.NewEntityIds.withNewId;
 
 /**
  * The resource mutations of resource-mutations.graphqls. Each returns the command's receipt as the
@@ -46,8 +46,6 @@ import java.util.UUID;
  */
 @Controller
 public class ResourceMutationController {
-
-    static final String NEW_ID = "newId";
 
     private final AuditedCommandGateway commands;
 
@@ -178,24 +176,6 @@ public class ResourceMutationController {
     @SchemaMapping(typeName = "LogTimePayload", field = "timeEntryId")
     public String timeEntryId(@LocalContextValue(name = NEW_ID) String id) {
         return id;
-    }
-
-    /** The receipt stays the payload's source (as for every mutation); the new id travels beside it. */
-    private static DataFetcherResult<CommandReceipt> withNewId(CommandReceipt receipt, String id) {
-        return DataFetcherResult.<CommandReceipt>newResult().data(receipt)
-                .localContext(GraphQLContext.newContext().of(NEW_ID, id).build()).build();
-    }
-
-    /**
-     * A server-chosen id for something new inside an aggregate. In a request with an
-     * Idempotency-Key it is derived from the key and the command's step, so a retry names the same
-     * allocation or entry as the attempt before it; otherwise it is random.
-     */
-    private static UUID newId(String kind) {
-        return IdempotencyScope.current()
-                .map(scope -> UUID.nameUUIDFromBytes((scope.principal() + "\n" + scope.key() + "\n"
-                        + scope.upcomingStep() + "\n" + kind).getBytes(StandardCharsets.UTF_8)))
-                .orElseGet(UUID::randomUUID);
     }
 
     private static ResourceId resourceId(String id) {

@@ -22,6 +22,9 @@ import dev.portfolioledger.api.project.MilestoneScheduledEvent;
 import dev.portfolioledger.api.project.ProjectApprovedEvent;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.project.ProjectProposedEvent;
+import dev.portfolioledger.api.project.ProjectStartedEvent;
+import dev.portfolioledger.api.project.DeliverableProgressReportedEvent;
+import dev.portfolioledger.api.project.MilestoneCompletedEvent;
 import dev.portfolioledger.axon.config.AxonInfrastructureConfiguration;
 import org.axonframework.serialization.Revision;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -76,13 +79,17 @@ class ProjectSnapshotTest {
                                 List.of(ProposedChange.removeDeliverable(BUILD)), "alice"),
                         new ChangeRequestAssessedEvent(PROJECT, CR1, Money.of("-48000", "EUR"), 0, null, "bob"),
                         new ChangeRequestSubmittedEvent(PROJECT, CR2, "Later", "Slack",
-                                List.of(ProposedChange.moveMilestone(GO_LIVE, FINISH.minusDays(1))), "alice"))
+                                List.of(ProposedChange.moveMilestone(GO_LIVE, FINISH.minusDays(1))), "alice"),
+                        new ProjectStartedEvent(PROJECT),
+                        new DeliverableProgressReportedEvent(PROJECT, DESIGN, 40, 0, START.plusDays(7), null),
+                        new MilestoneCompletedEvent(PROJECT, GO_LIVE, FINISH, FINISH.minusDays(2)))
                 .andGivenCommands()
                 .when(new WithdrawChangeRequestCommand(PROJECT, CR2), Map.of("actor", "alice"))
                 .expectSuccessfulHandlerExecution()
                 .expectState(project -> {
                     String written = write(project);
-                    assertThat(written).contains("\"status\":\"APPROVED\"", "\"baselineVersion\":1",
+                    assertThat(written).contains("\"status\":\"ACTIVE\"", "\"baselineVersion\":1",
+                            "\"percentComplete\":40", "\"completedMilestones\":[\"" + GO_LIVE + "\"]",
                             "\"currency\":\"EUR\"", "\"" + CR1 + "\":{", "\"status\":\"ASSESSED\"",
                             "\"status\":\"WITHDRAWN\"", "\"usedDeliverableIds\"");
                     assertThat(written.indexOf("\"" + BUILD + "\":{")).isLessThan(written.indexOf("\"" + DESIGN + "\":{"));
@@ -92,17 +99,18 @@ class ProjectSnapshotTest {
     }
 
     /**
-     * The fields a snapshot of revision 1 holds. When this fails, the aggregate's shape changed:
+     * The fields a snapshot of revision 2 holds. When this fails, the aggregate's shape changed:
      * bump {@code @Revision} on {@link Project} (older snapshots are then ignored) and update both.
      */
     @Test
     void snapshotFieldsArePinnedToTheRevision() {
-        assertThat(Project.class.getAnnotation(Revision.class).value()).isEqualTo("1");
-        assertThat(fields(Project.class, ProjectScope.class, ChangeRequest.class)).containsExactly(
+        assertThat(Project.class.getAnnotation(Revision.class).value()).isEqualTo("2");
+        assertThat(fields(Project.class, ProjectScope.class, ChangeRequest.class, ProjectExecution.class)).containsExactly(
                 "Project.projectId: ProjectId",
                 "Project.status: ProjectStatus",
                 "Project.scope: ProjectScope",
                 "Project.changeRequests: Map<ChangeRequestId, ChangeRequest>",
+                "Project.execution: ProjectExecution",
                 "ProjectScope.projectId: ProjectId",
                 "ProjectScope.currency: Currency",
                 "ProjectScope.plannedStart: LocalDate",
@@ -118,7 +126,9 @@ class ProjectSnapshotTest {
                 "ChangeRequest.status: ChangeRequestStatus",
                 "ChangeRequest.submittedBy: String",
                 "ChangeRequest.changes: List<ProposedChange>",
-                "ChangeRequest.currency: Currency");
+                "ChangeRequest.currency: Currency",
+                "ProjectExecution.progress: Map<DeliverableId, ProjectExecution$Progress>",
+                "ProjectExecution.completedMilestones: Set<MilestoneId>");
     }
 
     private static List<String> fields(Class<?>... types) {

@@ -10,6 +10,7 @@ import dev.portfolioledger.api.resource.RegisterResourceCommand;
 import dev.portfolioledger.api.resource.ResourceId;
 import dev.portfolioledger.axon.command.AuditedCommandGateway;
 import dev.portfolioledger.axon.command.CommandReceipt;
+import dev.portfolioledger.command.NewEntityIds;
 import dev.portfolioledger.command.project.MoneyInput;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class ResourceMutationControllerTest {
                 START, END, null, null));
 
         assertThat(result.getData()).isSameAs(receipt);
-        assertThat(((graphql.GraphQLContext) result.getLocalContext()).<String>get(ResourceMutationController.NEW_ID))
+        assertThat(((graphql.GraphQLContext) result.getLocalContext()).<String>get(NewEntityIds.NEW_ID))
                 .isEqualTo(allocationId);
         verify(gateway).send(new AllocateResourceCommand(ResourceId.of(RESOURCE), AllocationId.of(allocationId),
                 ProjectId.of(PROJECT), 50, Period.of(START, END), false, null), ResourceId.of(RESOURCE), null);

@@ -35,7 +35,7 @@ public record RecordExpenseCommand(
         }
         Checks.required(category, "category");
         Checks.date(incurredOn, "incurredOn");
-        vendor = Checks.optionalText(vendor, "vendor", Checks.NAME_MAX);
+        vendor = Checks.optionalName(vendor, "vendor");
         description = Checks.optionalText(description, "description", Checks.TEXT_MAX);
     }
 
