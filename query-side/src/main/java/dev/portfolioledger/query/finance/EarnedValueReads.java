@@ -2,6 +2,7 @@ package dev.portfolioledger.query.finance;
 
 import dev.portfolioledger.api.project.CostCategory;
 import dev.portfolioledger.api.project.ProjectStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -83,10 +84,17 @@ public class EarnedValueReads {
             LEFT JOIN spent ON spent.day = d.day AND spent.project_id = p.project_id
             """.formatted("%s", SHARE);
 
+    /** Rows a roll-up fetches at a time: inside a transaction the driver then reads them through a cursor. */
+    static final int FETCH_SIZE = 500;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate cursor;
 
     public EarnedValueReads(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        fetching.setFetchSize(FETCH_SIZE);
+        this.cursor = new NamedParameterJdbcTemplate(fetching);
     }
 
     /** The portfolio's scope; empty for an unknown portfolio. */
@@ -114,11 +122,12 @@ public class EarnedValueReads {
     /**
      * Each project of the scope valid at {@code atNs}, with its figures of day {@code at} and its
      * AC incurred from {@code spendFrom} to {@code at}, handed over as the rows arrive (ordered by
-     * name, then id; nothing is held in memory).
+     * name, then id). Called in a transaction, the rows are fetched {@value #FETCH_SIZE} at a time
+     * through a cursor, so nothing but the current chunk is held in memory.
      */
     public void eachProject(EarnedValueScope scope, LocalDate at, long atNs, LocalDate spendFrom,
                             Consumer<ProjectFigures> each) {
-        jdbc.query(FIGURES.formatted(scope.level().column) + " ORDER BY lower(p.name), p.project_id",
+        cursor.query(FIGURES.formatted(scope.level().column) + " ORDER BY lower(p.name), p.project_id",
                    parameters(scope, List.of(at), atNs).addValue("spendFrom", spendFrom), rs -> {
                        each.accept(new ProjectFigures(
                                rs.getObject("project_id", UUID.class), rs.getString("name"),
