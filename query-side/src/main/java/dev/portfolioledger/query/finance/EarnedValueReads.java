@@ -40,10 +40,29 @@ public class EarnedValueReads {
     /** The record time of a live read: after every version's start, before the end of the current ones. */
     public static final long LIVE = Long.MAX_VALUE - 1;
 
+    /** {@link EarnedValue#elapsedShare} of the window of {@code %1$s} (a row with planned_start/finish) at {@code d.day}. */
     private static final String SHARE = """
-            round(least(greatest(d.day - dl.planned_start + 1, 0),
-                        greatest(dl.planned_finish - dl.planned_start + 1, 1))::numeric
-                  / greatest(dl.planned_finish - dl.planned_start + 1, 1), 10)""";
+            round(least(greatest(d.day - %1$s.planned_start + 1, 0),
+                        greatest(%1$s.planned_finish - %1$s.planned_start + 1, 1))::numeric
+                  / greatest(%1$s.planned_finish - %1$s.planned_start + 1, 1), 10)""";
+
+    /** The projects of the scope valid at {@code :t}, and their deliverables valid then. {@code %s}: the scope's column. */
+    private static final String PLAN = """
+            p AS (SELECT project_id, program_id, name, status, bac FROM project_cost_version
+                  WHERE %s = :scope AND from_ns <= :t AND to_ns > :t),
+            dl AS (SELECT v.project_id, v.deliverable_id, v.planned_cost, v.planned_start, v.planned_finish
+                   FROM deliverable_cost_version v JOIN p USING (project_id)
+                   WHERE v.from_ns <= :t AND v.to_ns > :t)""";
+
+    /** Expenses and reversals recorded, and labour logged and not reversed, by {@code :t}, of the projects p. */
+    private static final String COSTS = """
+            c AS (SELECT e.project_id, e.incurred_on AS on_date, e.amount
+                  FROM cost_entry_view e JOIN p USING (project_id)
+                  WHERE e.recorded_ns <= :t
+                  UNION ALL
+                  SELECT te.project_id, te.work_date, te.cost
+                  FROM time_entry_view te JOIN p USING (project_id)
+                  WHERE te.logged_ns <= :t AND (te.reversed_ns IS NULL OR te.reversed_ns > :t))""";
 
     /**
      * Per day of {@code :days} and project of the scope valid at {@code :t}: its listing, BAC, PV,
@@ -51,11 +70,8 @@ public class EarnedValueReads {
      */
     private static final String FIGURES = """
             WITH d AS (SELECT unnest(CAST(:days AS date[])) AS day),
-            p AS (SELECT project_id, program_id, name, status, bac FROM project_cost_version
-                  WHERE %s = :scope AND from_ns <= :t AND to_ns > :t),
-            dl AS (SELECT v.project_id, v.deliverable_id, v.planned_cost, v.planned_start, v.planned_finish
-                   FROM deliverable_cost_version v JOIN p USING (project_id)
-                   WHERE v.from_ns <= :t AND v.to_ns > :t),
+            %s,
+            %s,
             value AS (SELECT d.day, dl.project_id,
                              sum(dl.planned_cost * %s) AS pv,
                              sum(dl.planned_cost * (coalesce(r.percent, 0) * 0.01)) AS ev
@@ -67,14 +83,7 @@ public class EarnedValueReads {
                       GROUP BY d.day, dl.project_id),
             spent AS (SELECT d.day, c.project_id, sum(c.amount) AS ac,
                              coalesce(sum(c.amount) FILTER (WHERE c.on_date >= :spendFrom), 0) AS recent
-                      FROM d JOIN (SELECT e.project_id, e.incurred_on AS on_date, e.amount
-                                   FROM cost_entry_view e JOIN p USING (project_id)
-                                   WHERE e.recorded_ns <= :t
-                                   UNION ALL
-                                   SELECT te.project_id, te.work_date, te.cost
-                                   FROM time_entry_view te JOIN p USING (project_id)
-                                   WHERE te.logged_ns <= :t AND (te.reversed_ns IS NULL OR te.reversed_ns > :t)) c
-                           ON c.on_date <= d.day
+                      FROM d JOIN c ON c.on_date <= d.day
                       GROUP BY d.day, c.project_id)
             SELECT d.day, p.project_id, p.program_id, p.name, p.status, p.bac,
                    coalesce(value.pv, 0) AS pv, coalesce(value.ev, 0) AS ev,
@@ -82,7 +91,40 @@ public class EarnedValueReads {
             FROM d CROSS JOIN p
             LEFT JOIN value ON value.day = d.day AND value.project_id = p.project_id
             LEFT JOIN spent ON spent.day = d.day AND spent.project_id = p.project_id
-            """.formatted("%s", SHARE);
+            """.formatted(PLAN, COSTS, SHARE.formatted("dl"));
+
+    /**
+     * The scope's sums at each day of {@code :days}, computed so that the work grows with the rows
+     * plus the days, not with their product: planned cost summed per planned window before the
+     * share is applied (Σ cost × share = share × Σ cost, exactly), each progress report as a step
+     * (+EV from its status date, −EV from the next report's, once that is recorded), and costs
+     * summed per day; each then accumulated up to every day. Equal in value to {@link #FIGURES}
+     * summed (a zero may carry another scale).
+     */
+    private static final String SERIES = """
+            WITH d AS (SELECT unnest(CAST(:days AS date[])) AS day),
+            %s,
+            %s,
+            windows AS (SELECT planned_start, planned_finish, sum(planned_cost) AS cost FROM dl
+                        GROUP BY planned_start, planned_finish),
+            pv AS (SELECT d.day, sum(w.cost * %s) AS pv FROM d CROSS JOIN windows w GROUP BY d.day),
+            steps AS (SELECT r.on_date AS on_date, dl.planned_cost * (r.percent * 0.01) AS ev
+                      FROM project_execution_view r JOIN dl
+                        ON r.project_id = dl.project_id AND r.item_id = dl.deliverable_id
+                      WHERE r.kind = 'PROGRESS' AND r.recorded_ns <= :t
+                      UNION ALL
+                      SELECT r.next_on_date, -(dl.planned_cost * (r.percent * 0.01))
+                      FROM project_execution_view r JOIN dl
+                        ON r.project_id = dl.project_id AND r.item_id = dl.deliverable_id
+                      WHERE r.kind = 'PROGRESS' AND r.recorded_ns <= :t AND r.next_ns <= :t),
+            ev_days AS (SELECT on_date, sum(ev) AS ev FROM steps GROUP BY on_date),
+            ev AS (SELECT d.day, sum(x.ev) AS ev FROM d JOIN ev_days x ON x.on_date <= d.day GROUP BY d.day),
+            cost_days AS (SELECT on_date, sum(amount) AS amount FROM c GROUP BY on_date),
+            ac AS (SELECT d.day, sum(x.amount) AS ac FROM d JOIN cost_days x ON x.on_date <= d.day GROUP BY d.day)
+            SELECT d.day, (SELECT coalesce(sum(bac), 0) FROM p) AS bac, coalesce(pv.pv, 0) AS pv,
+                   coalesce(ev.ev, 0) AS ev, coalesce(ac.ac, 0) AS ac
+            FROM d LEFT JOIN pv USING (day) LEFT JOIN ev USING (day) LEFT JOIN ac USING (day)
+            """.formatted(PLAN, COSTS, SHARE.formatted("w"));
 
     /** Rows a roll-up fetches at a time: inside a transaction the driver then reads them through a cursor. */
     static final int FETCH_SIZE = 500;
@@ -136,15 +178,20 @@ public class EarnedValueReads {
                    });
     }
 
-    /** The roll-up of the scope's projects at each day (PV, EV, AC, BAC summed, ratios from the sums), by day. */
+    /**
+     * The roll-up of the scope's projects at each day (PV, EV, AC, BAC summed, ratios from the
+     * sums), by day: one statement, {@link #FIGURES} summed for one day, {@link #SERIES} for several.
+     */
     public Map<LocalDate, EarnedValueFigures> totals(EarnedValueScope scope, List<LocalDate> days, long atNs) {
         Map<LocalDate, EarnedValueFigures> totals = new LinkedHashMap<>();
         days.stream().sorted().forEach(day -> totals.put(day, EarnedValueFigures.zero(day, scope.currency())));
         if (days.isEmpty()) {
             return totals;
         }
-        jdbc.query("SELECT day, sum(bac) AS bac, sum(pv) AS pv, sum(ev) AS ev, sum(ac) AS ac FROM ("
-                           + FIGURES.formatted(scope.level().column) + ") f GROUP BY day",
+        jdbc.query(days.size() == 1
+                           ? "SELECT day, sum(bac) AS bac, sum(pv) AS pv, sum(ev) AS ev, sum(ac) AS ac FROM ("
+                                   + FIGURES.formatted(scope.level().column) + ") f GROUP BY day"
+                           : SERIES.formatted(scope.level().column),
                    parameters(scope, days, atNs).addValue("spendFrom", days.get(0)),
                    rs -> {
                        LocalDate day = rs.getDate("day").toLocalDate();
