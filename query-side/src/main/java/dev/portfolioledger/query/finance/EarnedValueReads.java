@@ -98,8 +98,8 @@ public class EarnedValueReads {
      * plus the days, not with their product: planned cost summed per planned window before the
      * share is applied (Σ cost × share = share × Σ cost, exactly), each progress report as a step
      * (+EV from its status date, −EV from the next report's, once that is recorded), and costs
-     * summed per day; each then accumulated up to every day. Equal in value to {@link #FIGURES}
-     * summed (a zero may carry another scale).
+     * summed per day; each then accumulated up to every day. Equal to {@link #FIGURES} summed, to
+     * the scale: the zero EV term of every deliverable (cost × 0.00) is added as one zero.
      */
     private static final String SERIES = """
             WITH d AS (SELECT unnest(CAST(:days AS date[])) AS day),
@@ -122,7 +122,8 @@ public class EarnedValueReads {
             cost_days AS (SELECT on_date, sum(amount) AS amount FROM c GROUP BY on_date),
             ac AS (SELECT d.day, sum(x.amount) AS ac FROM d JOIN cost_days x ON x.on_date <= d.day GROUP BY d.day)
             SELECT d.day, (SELECT coalesce(sum(bac), 0) FROM p) AS bac, coalesce(pv.pv, 0) AS pv,
-                   coalesce(ev.ev, 0) AS ev, coalesce(ac.ac, 0) AS ac
+                   coalesce(ev.ev, 0) + (SELECT coalesce(sum(planned_cost * 0.00), 0) FROM dl) AS ev,
+                   coalesce(ac.ac, 0) AS ac
             FROM d LEFT JOIN pv USING (day) LEFT JOIN ev USING (day) LEFT JOIN ac USING (day)
             """.formatted(PLAN, COSTS, SHARE.formatted("w"));
 
@@ -188,6 +189,7 @@ public class EarnedValueReads {
         if (days.isEmpty()) {
             return totals;
         }
+        // one day: the per-project statement summed (measured cheaper for one day); several: SERIES
         jdbc.query(days.size() == 1
                            ? "SELECT day, sum(bac) AS bac, sum(pv) AS pv, sum(ev) AS ev, sum(ac) AS ac FROM ("
                                    + FIGURES.formatted(scope.level().column) + ") f GROUP BY day"
