@@ -5,6 +5,7 @@ import dev.portfolioledger.api.project.CostCategory;
 import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
 import dev.portfolioledger.api.resource.Skill;
 import dev.portfolioledger.app.integrity.AuditIntegrityGraphQlController;
+import dev.portfolioledger.query.finance.EarnedValueQueryController;
 import dev.portfolioledger.query.changerequest.ChangeRequestQueryController;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectPlanQueryController;
@@ -77,11 +78,18 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("ResourceUtilisation.periods", ResourceUtilisation.MAX_PERIODS),
             Map.entry("Overallocation.allocations", ResourceFieldWiring.MAX_LISTED),
             Map.entry("AuditVerification.findings", AuditIntegrityGraphQlController.MAX_LISTED_FINDINGS),
+            Map.entry("ProjectEarnedValue.deliverables", EarnedValueQueryController.MAX_DELIVERABLES),
+            Map.entry("Project.earnedValueSeries", EarnedValueQueryController.MAX_PERIODS),
+            Map.entry("Program.earnedValueSeries", EarnedValueQueryController.MAX_PERIODS),
+            Map.entry("Portfolio.earnedValueSeries", EarnedValueQueryController.MAX_PERIODS),
+            Map.entry("PortfolioDashboard.worstCostPerformance", EarnedValueQueryController.MAX_WORST),
+            Map.entry("PortfolioDashboard.worstSchedulePerformance", EarnedValueQueryController.MAX_WORST),
             // name, description, acceptanceCriteria, plannedCost, plannedStart, plannedFinish
             Map.entry("ChangedDeliverable.fields", 6));
 
     /** Lists of a page whose size is the parent field's {@code first} (as a connection's edges are). */
-    static final Set<String> PAGED_BY_PARENT = Set.of("PortfolioUtilisation.resources");
+    static final Set<String> PAGED_BY_PARENT = Set.of("PortfolioUtilisation.resources",
+            "PortfolioDashboard.worstCostPerformance", "PortfolioDashboard.worstSchedulePerformance");
 
     /** What a top-level field costs on top of its own cost. */
     static final long ROOT_FIELD = 100;

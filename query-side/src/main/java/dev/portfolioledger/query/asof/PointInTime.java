@@ -2,6 +2,7 @@ package dev.portfolioledger.query.asof;
 
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.query.changerequest.ChangeRequestsAsOf;
+import dev.portfolioledger.query.finance.FinanceAsOf;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
@@ -34,7 +35,7 @@ import java.util.function.Function;
  * reference, and what requests use while the history is being rebuilt).
  */
 public interface PointInTime extends PortfoliosAsOf, ProgramsAsOf, ProjectsAsOf, ChangeRequestsAsOf,
-        ResourcesAsOf {
+        ResourcesAsOf, FinanceAsOf {
 
     /**
      * The order of the live lists: name case-insensitively, then id (compared as its text, which
@@ -44,6 +45,11 @@ public interface PointInTime extends PortfoliosAsOf, ProgramsAsOf, ProjectsAsOf,
 
     @Override
     Instant instant();
+
+    @Override
+    default long recordTimeNanos() {
+        return RecordTime.nanos(instant());
+    }
 
     @Override
     default Budget budget(ProjectId id) {

@@ -13,6 +13,7 @@ import dev.portfolioledger.query.asof.CommittedStates;
 import dev.portfolioledger.query.changerequest.BaselineVersion;
 import dev.portfolioledger.query.changerequest.ChangeRequestView;
 import dev.portfolioledger.query.changerequest.ChangeRequests;
+import dev.portfolioledger.query.finance.FinanceRows;
 import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.portfolio.Portfolios;
 import dev.portfolioledger.query.program.ProgramView;
@@ -49,7 +50,8 @@ import java.util.UUID;
 /**
  * Keeps the live views current: portfolio_view, program_view, project_view with its plan rows,
  * change_request_view and baseline_version_view, resource_view with its allocation rows, and
- * time_entry_view (each entry with the record time of its event and of its reversal). The state change itself lives in the pure
+ * time_entry_view (each entry with the record time of its event and of its reversal), and the finance
+ * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost). The state change itself lives in the pure
  * evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
  * do); this class only loads, applies and saves, a batch at a time: the events of a processor batch
  * are collected ({@link BatchedWrites}) and, when the batch commits, the current rows of the
@@ -71,6 +73,7 @@ public class LiveViewProjection {
     private final ChangeRequests changeRequests;
     private final Resources resources;
     private final TimeEntries timeEntries;
+    private final FinanceRows finance;
     private final LiveViewPositions positions;
     private final CommittedStates<List<Object>> committed;
     private final BatchedWrites<DomainEventMessage<?>> writes;
@@ -81,7 +84,7 @@ public class LiveViewProjection {
      */
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
                               ChangeRequests changeRequests, Resources resources, TimeEntries timeEntries,
-                              LiveViewPositions positions,
+                              FinanceRows finance, LiveViewPositions positions,
                               @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.portfolios = portfolios;
         this.programs = programs;
@@ -90,6 +93,7 @@ public class LiveViewProjection {
         this.changeRequests = changeRequests;
         this.resources = resources;
         this.timeEntries = timeEntries;
+        this.finance = finance;
         this.positions = positions;
         this.committed = new CommittedStates<>(stateCacheSize);
         this.writes = new BatchedWrites<>(LiveViewProjection.class.getName(), this::record);
@@ -107,6 +111,7 @@ public class LiveViewProjection {
         committed.clear();
         changeRequests.deleteAll();
         timeEntries.deleteAll();
+        finance.deleteAll();
         resources.deleteAll();
         plans.deleteAll();
         projects.deleteAll();
@@ -127,6 +132,7 @@ public class LiveViewProjection {
             return;
         }
         Stored stored = load(byAggregate.keySet());
+        FinanceRows.Batch financeRows = finance.batch(byAggregate.keySet());
         Map<PortfolioView, Long> portfolioRows = new LinkedHashMap<>();
         Map<ProgramView, Long> programRows = new LinkedHashMap<>();
         Map<ProjectView, Long> projectRows = new LinkedHashMap<>();
@@ -146,6 +152,7 @@ public class LiveViewProjection {
             AggregateViews views = AggregateViews.of(current);
             ProjectPlan planBefore = views.plan();
             ResourceView resourceBefore = views.resource();
+            financeRows.begin(id, views.project(), planBefore);
             Map<Object, ChangeRequestView> requestsBefore = new HashMap<>();
             views.changeRequests().forEach(r -> requestsBefore.put(r.changeRequestId(), r));
             long last = stored.lastSequence.getOrDefault(id, -1L);
@@ -157,6 +164,7 @@ public class LiveViewProjection {
                     continue; // redelivered, or replayed over views that have it
                 }
                 views.apply(event.getPayload(), event.getTimestamp(), event.getSequenceNumber());
+                financeRows.apply(event, RecordTime.nanos(event.getTimestamp()), views.project(), views.plan());
                 ChangeRequestId requestId = AggregateViews.changeRequestOf(event.getPayload());
                 if (requestId != null) {
                     requestSequences.put(requestId, event.getSequenceNumber());
@@ -210,6 +218,7 @@ public class LiveViewProjection {
         changeRequests.saveVersions(versions);
         resources.saveAll(resourceRows, allocationsChanged);
         timeEntries.record(logged, reversed);
+        financeRows.write();
         committed.putOnCommit(after);
     }
 

@@ -25,8 +25,19 @@ class PlanFieldWiring implements RuntimeWiringConfigurer {
                         trivial(DeliverablePlan.class, deliverable -> deliverable.deliverableId().toString())))
                 .type("Milestone", type -> type.dataFetcher("id",
                         trivial(ProjectMilestone.class, milestone -> milestone.id().toString())))
-                .type("Money", type -> type.dataFetcher("currency",
-                        trivial(Money.class, money -> money.currency().getCurrencyCode())));
+                .type("Money", type -> type.dataFetcher("currency", PlanFieldWiring::currencyCode));
+    }
+
+    /**
+     * The currency of any amount shown as {@code Money}: a planned {@link Money}, or the exact
+     * amounts of earned value (another record with a {@code currency()}), read as a property.
+     */
+    private static String currencyCode(graphql.schema.DataFetchingEnvironment environment) throws Exception {
+        if (environment.getSource() instanceof Money money) {
+            return money.currency().getCurrencyCode();
+        }
+        Object currency = graphql.schema.PropertyDataFetcher.fetching("currency").get(environment);
+        return currency instanceof java.util.Currency c ? c.getCurrencyCode() : null;
     }
 
     private static <S> TrivialDataFetcher<String> trivial(Class<S> sourceType, Function<S, String> field) {

@@ -8,17 +8,17 @@ import java.time.temporal.TemporalAdjusters;
 public enum Granularity {
     WEEK {
         @Override
-        LocalDate lastDayOfBucket(LocalDate day) {
+        public LocalDate lastDayOfBucket(LocalDate day) {
             return day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         }
     },
     MONTH {
         @Override
-        LocalDate lastDayOfBucket(LocalDate day) {
+        public LocalDate lastDayOfBucket(LocalDate day) {
             return day.with(TemporalAdjusters.lastDayOfMonth());
         }
     };
 
     /** The last day of the week or month the day is in. */
-    abstract LocalDate lastDayOfBucket(LocalDate day);
+    public abstract LocalDate lastDayOfBucket(LocalDate day);
 }
