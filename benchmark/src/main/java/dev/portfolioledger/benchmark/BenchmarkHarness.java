@@ -20,8 +20,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,9 +99,11 @@ public final class BenchmarkHarness {
             report.line("Database: " + database.description());
             boolean scale = options.phases().contains(BenchmarkOptions.SCALE_PHASE);
             boolean integrity = options.phases().contains(BenchmarkOptions.INTEGRITY_PHASE);
+            boolean finance = options.phases().contains(BenchmarkOptions.FINANCE_PHASE);
             report.line(scale ? "Phases: scale (" + options.scaleProjects() + " projects, its own raw baseline)"
                     : integrity ? "Phases: integrity (" + options.scaleProjects() + " projects of the scale data set; "
                     + "raw before the app and after it)"
+                    : finance ? "Phases: finance (on the scale data set, " + options.scaleProjects() + " projects)"
                     : "Phases: raw" + (options.phases().contains("gateway") ? " (before and after the gateway phase)" : "")
                     + ", " + String.join(", ", options.phases()));
             report.line("PostgreSQL: " + database.scalar("SELECT version()"));
@@ -109,7 +113,8 @@ public final class BenchmarkHarness {
                     + ", max_connections=" + database.scalar("SHOW max_connections"));
             report.blank();
 
-            failed = scale ? !runScale(database) : integrity ? !runIntegrity(database) : !runDefaultPhases(database);
+            failed = scale ? !runScale(database) : integrity ? !runIntegrity(database)
+                    : finance ? !runFinance(database) : !runDefaultPhases(database);
             if (options.keep()) {
                 report.line("Kept database " + database.jdbcUrl());
             } else {
@@ -117,7 +122,8 @@ public final class BenchmarkHarness {
             }
         }
         report.line(loadAverage("at the end"));
-        report.printSummaryAndWrite(options.resultsFile(), !options.phases().contains(BenchmarkOptions.SCALE_PHASE));
+        report.printSummaryAndWrite(options.resultsFile(), !options.phases().contains(BenchmarkOptions.SCALE_PHASE)
+                && !options.phases().contains(BenchmarkOptions.FINANCE_PHASE));
         return failed ? 1 : 0;
     }
 
@@ -160,7 +166,7 @@ public final class BenchmarkHarness {
         report.line("== S1. Seed: the app's Flyway migrations, run by the harness; then, unless the database holds "
                 + "events already, one portfolio, " + options.scaleProjects() + " projects and a year of their events "
                 + "straight into domainevententry");
-        ScaleBenchmark.Prepared prepared = scale.prepare();
+        ScaleBenchmark.Prepared prepared = scale.prepare(true);
         report.blank();
 
         report.line("== S2. Raw paged read of domainevententry: 1,000 rows/page in global-index order, every column "
@@ -275,7 +281,7 @@ public final class BenchmarkHarness {
         report.line("== I1. The scale data set: the app's Flyway migrations, run by the harness; then, unless the "
                 + "database holds events already, one portfolio and " + options.scaleProjects() + " projects with a "
                 + "year of their events");
-        ScaleBenchmark.Prepared prepared = new ScaleBenchmark(database, options, report::line).prepare();
+        ScaleBenchmark.Prepared prepared = new ScaleBenchmark(database, options, report::line).prepare(false);
         report.blank();
         Map<Integer, LoadResult> raw = runRaw(database);
         Map<Integer, LoadResult> gatewayOn = new LinkedHashMap<>();
@@ -416,6 +422,97 @@ public final class BenchmarkHarness {
         boolean caughtUp = IntegrityBenchmark.awaitHead(app, database, groups, CATCH_UP_LIMIT);
         report.line(caughtUp ? String.format("     %s caught up %.1f s after the step", groups,
                 (System.nanoTime() - start) / 1e9) : "     still behind after " + CATCH_UP_LIMIT.toSeconds() + " s");
+    }
+
+    /**
+     * Issue 12's benchmark (see {@link FinanceBenchmark}): the scale data set with its progress
+     * reports and cost ledgers, caught up by the app, then the portfolio's money reads live and as
+     * of an instant, and the summary export. False when something failed.
+     */
+    private boolean runFinance(BenchDatabase database) throws Exception {
+        ScaleBenchmark scale = new ScaleBenchmark(database, options, report::line);
+        report.line("== F1. The scale data set (seeded unless the database holds events already)");
+        scale.prepare(false);
+        report.blank();
+        long head = scale.head();
+        report.line("== F2. The app starts and its processors catch up to global index " + String.format("%,d", head));
+        ReplayWatch watch = new ReplayWatch(database, ScaleBenchmark.GROUPS, head);
+        Thread watcher = watch.start();
+        ConfigurableApplicationContext app;
+        try {
+            app = startApp(database);
+        } catch (Exception e) {
+            report.line("APP DID NOT START: " + LoadRun.describe(e));
+            return false;
+        }
+        try {
+            watch.attach(app);
+            ReplayWatch.Result caughtUp = watch.await(watcher, REPLAY_LIMIT);
+            report.line(String.format("   caught up %.1f s after the start (%s)", caughtUp.allCaughtUpSeconds(),
+                    caughtUp.complete() ? "complete" : "NOT COMPLETE"));
+            report.line("   " + scale.probeCommand(app.getBean(CommandGateway.class)));
+            awaitNotReplaying(app, Duration.ofSeconds(30));
+            report.line("   dead letters: " + scale.deadLetters());
+            FinanceBenchmark finance = new FinanceBenchmark(database);
+            report.line(String.format("   ANALYZE of the read side (what autovacuum does to tables that grew; the catch-up "
+                    + "left the new tables without statistics): %.1f s", finance.analyze()));
+            report.blank();
+
+            String portfolio = finance.portfolioId();
+            Instant past = finance.pastInstant();
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            URI base = URI.create("http://localhost:" + port);
+            GraphQlClient client = new GraphQlClient(base.resolve("/graphql"), GRAPHQL_USER, GRAPHQL_PASSWORD);
+            report.line("== F3. Money reads of portfolio " + portfolio + " over GraphQL as " + GRAPHQL_USER + ": "
+                    + options.scaleRequests() + " rounds (after 20 not counted) of each, live and as of " + past
+                    + ", alternating which goes first; status date today");
+            List<FinanceBenchmark.Reads> reads = finance.reads(client, portfolio, past, options.scaleRequests());
+            boolean ok = caughtUp.complete();
+            StringBuilder targets = new StringBuilder();
+            for (FinanceBenchmark.Reads read : reads) {
+                boolean liveMet = read.live().at(99) / 1000 < FinanceBenchmark.TARGET_LIVE_P99_MS;
+                boolean ratioMet = read.ratio() <= FinanceBenchmark.TARGET_AS_OF_RATIO;
+                String line = String.format("%-11s live p50 %6.1f ms p99 %6.1f ms | as-of p50 %6.1f ms p99 %6.1f ms | "
+                                + "as-of/live p99 %.2f | as of now = live: %s", read.query(), read.live().at(50) / 1000,
+                        read.live().at(99) / 1000, read.asOf().at(50) / 1000, read.asOf().at(99) / 1000, read.ratio(),
+                        read.asOfHeadEqualsLive() ? "yes" : "NO");
+                report.line("   " + line);
+                report.summary.add(line);
+                ok &= read.asOfHeadEqualsLive();
+                if (!read.query().startsWith("series")) {
+                    targets.append(targets.isEmpty() ? "" : "; ").append(String.format(
+                            "%s live p99 < %.0f ms: %s, as-of/live <= %.1f: %s", read.query(),
+                            FinanceBenchmark.TARGET_LIVE_P99_MS, met(liveMet), FinanceBenchmark.TARGET_AS_OF_RATIO,
+                            met(ratioMet)));
+                }
+            }
+            report.blank();
+            report.line("== F4. Summary export of every project of the portfolio (10 downloads after 2 not counted)");
+            for (String format : List.of("csv", "jsonl")) {
+                for (Instant asOf : Arrays.asList(null, past)) {
+                    FinanceBenchmark.Export export = finance.export(base, GRAPHQL_USER, GRAPHQL_PASSWORD, client,
+                            portfolio, format, asOf);
+                    String line = String.format("export %-5s %-6s %,d rows, %,d bytes: p50 %.0f ms, max %.0f ms; peak heap "
+                                    + "growth %.1f MiB, allocated %.1f MiB; totals = portfolio.earnedValue: %s",
+                            export.format(), export.asOf() ? "as-of" : "live", export.rows(), export.bytes(),
+                            export.millis().at(50), export.millis().max(), export.peakHeapGrowthBytes() / (1024.0 * 1024),
+                            export.allocatedBytes() / (1024.0 * 1024),
+                            export.totalsMatch() ? "yes" : "NO");
+                    report.line("   " + line);
+                    report.summary.add(line);
+                    ok &= export.totalsMatch();
+                }
+            }
+            report.targetLine = "finance: " + targets;
+            report.blank();
+            return ok;
+        } catch (Exception e) {
+            report.line("FINANCE PHASE FAILED: " + LoadRun.describe(e));
+            e.printStackTrace();
+            return false;
+        } finally {
+            stop(app);
+        }
     }
 
     private void reportReplay(ReplayWatch.Result replay, long events, double rawRowsPerSecond, ScaleBenchmark scale)

@@ -44,8 +44,13 @@ record BenchmarkOptions(
      * verification and proof latency, and the write rates with the log on and off; runs on its own.
      */
     static final String INTEGRITY_PHASE = "integrity";
+    /**
+     * Issue 12's phase: the money reads and the summary export on the scale data set (seeded as the
+     * scale phase seeds it when the database is empty, otherwise used as it is); runs on its own.
+     */
+    static final String FINANCE_PHASE = "finance";
     /** The phases that run on their own. */
-    static final List<String> SOLO_PHASES = List.of(SCALE_PHASE, INTEGRITY_PHASE);
+    static final List<String> SOLO_PHASES = List.of(SCALE_PHASE, INTEGRITY_PHASE, FINANCE_PHASE);
 
     static final String USAGE = """
             Portfolio Ledger benchmark harness. Options (all optional):
@@ -76,6 +81,10 @@ record BenchmarkOptions(
                                    the one --jdbc-url holds), verifies the whole audit trail, times
                                    auditProof, and runs the gateway and GraphQL loads with the audit
                                    log on and off (issue 14)
+                                   --phases=finance (on its own) times the money reads and the
+                                   summary export on the scale data set (issue 12); on an empty
+                                   database it seeds the data set first, on a seeded one (with
+                                   --jdbc-url) the app goes on from its tokens
               --scale-projects=N   projects of the scale data set, 1 program per 40 (default 2000,
                                    about 200,000 events)
               --scale-requests=N   live and as many as-of requests per query of the scale phase

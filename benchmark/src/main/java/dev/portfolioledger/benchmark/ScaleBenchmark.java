@@ -109,10 +109,11 @@ final class ScaleBenchmark {
     // --- 1. seed ---
 
     /**
-     * Creates the schema, then seeds it unless the database already holds events; then its read
-     * side is emptied instead, so the replay starts from scratch either way.
+     * Creates the schema, then seeds it unless the database already holds events; then, with
+     * {@code replayExisting}, its read side is emptied instead, so the replay starts from scratch
+     * either way (otherwise the app goes on from its tokens).
      */
-    Prepared prepare() throws Exception {
+    Prepared prepare(boolean replayExisting) throws Exception {
         ScaleSeeder seeder = new ScaleSeeder(database, options);
         seeder.migrate();
         long existing = Long.parseLong(database.scalar("SELECT count(*) FROM domainevententry"));
@@ -130,6 +131,10 @@ final class ScaleBenchmark {
                     seeded.events(), history.programIds().size(), history.projectIds().size(), generated + seeded.seconds(),
                     generated, inserted, seeded.events() / inserted, seeded.vacuumSeconds()));
             prepared = new Prepared(seeded.events(), true, generated + seeded.seconds());
+        } else if (!replayExisting) {
+            out.accept(String.format("   %,d events already stored: seeding skipped, the app goes on from its tokens",
+                    existing));
+            prepared = new Prepared(existing, false, Double.NaN);
         } else {
             try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("DELETE FROM tokenentry WHERE processorname IN ('" + String.join("','", GROUPS) + "')");

@@ -1,5 +1,17 @@
 package dev.portfolioledger.benchmark;
 
+import dev.portfolioledger.api.finance.CostEntryId;
+import dev.portfolioledger.api.finance.CostLedgerId;
+import dev.portfolioledger.api.finance.CostReversedEvent;
+import dev.portfolioledger.api.finance.ExpenseRecordedEvent;
+import dev.portfolioledger.api.finance.RecordExpenseCommand;
+import dev.portfolioledger.api.finance.ReverseCostCommand;
+import dev.portfolioledger.api.project.CompleteMilestoneCommand;
+import dev.portfolioledger.api.project.DeliverableFinishForecastEvent;
+import dev.portfolioledger.api.project.DeliverableProgressReportedEvent;
+import dev.portfolioledger.api.project.ForecastDeliverableFinishCommand;
+import dev.portfolioledger.api.project.MilestoneCompletedEvent;
+import dev.portfolioledger.api.project.ReportDeliverableProgressCommand;
 import dev.portfolioledger.api.Money;
 import dev.portfolioledger.api.changerequest.ApproveChangeRequestCommand;
 import dev.portfolioledger.api.changerequest.AssessChangeRequestCommand;
@@ -63,13 +75,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -79,6 +95,12 @@ import java.util.UUID;
  * (approval as approval plus baseline version 1; an approved change request as the approval plus
  * the baseline revised to the next version with exactly the request's changes), with change
  * requests decided one after the other so that each change fits the baseline it meets.
+ *
+ * <p>A running project also reports progress (percent complete of its deliverables, milestones
+ * reached, now and then a new forecast finish), as {@code Project}'s execution rules allow it:
+ * only while ACTIVE, report dates never going back, a lower percent with a reason. Every approved
+ * project has a cost ledger ({@code CostLedger}) with expenses from its approval on, a few of
+ * them reversed later.
  *
  * <p>Generated from a fixed seed: ids and business content are the same in every run; record
  * times end the day before the run.
@@ -116,6 +138,14 @@ final class ScaleHistory {
             "Estimate revised after the design review.", "Scope clarified with the business owner."};
     private static final String[] REJECTIONS = {"Not funded this quarter.", "Outside the agreed scope.",
             "Impact on the schedule is too high."};
+    private static final String[] VENDORS = {"Northwind Consulting", "Contoso Hardware", "Fabrikam Services",
+            "Tailspin Travel", "Litware Licences"};
+    private static final String[] REWORK = {"Rework after the test phase found defects.",
+            "Earlier estimate of the remaining work was too optimistic."};
+    private static final String[] DELAYS = {"Supplier delivery slipped.", "Key engineer on leave.",
+            "Waiting for the security review."};
+    private static final String[] REVERSALS = {"Invoice booked to the wrong project.", "Duplicate invoice.",
+            "Credit note from the vendor."};
     private static final String[] CANCELLATIONS = {"Business case no longer holds.",
             "Merged into another project.", "Sponsor withdrew funding."};
 
@@ -212,7 +242,11 @@ final class ScaleHistory {
                     return List.of(new ProjectStartedEvent(life.id));
                 });
             }
+            boolean active = started;
             for (int i = 0; i <= requests; i++) {
+                if (active && i < requests && random.nextBoolean()) {
+                    life.execution();
+                }
                 if (i == cancelAt) {
                     life.later(PMO, CancelProjectCommand.class, pick(CANCELLATIONS),
                             reason -> List.of(life.cancel(reason)));
@@ -220,9 +254,11 @@ final class ScaleHistory {
                 }
                 if (i == holdAt) {
                     life.putOnHold();
+                    active = false;
                 }
                 if (i == resumeAt) {
                     life.resume();
+                    active = true;
                 }
                 if (i < requests) {
                     life.changeRequest();
@@ -230,6 +266,7 @@ final class ScaleHistory {
             }
         }
         life.record();
+        life.costLedger();
     }
 
     /** What a project's aggregate knows, kept in step with the events the simulation emits. */
@@ -253,9 +290,14 @@ final class ScaleHistory {
         private final Map<MilestoneId, MilestonePlan> milestones = new LinkedHashMap<>();
         private final Map<CostCategory, Money> budget = new EnumMap<>(CostCategory.class);
         private final List<Planned> planned = new ArrayList<>();
+        private final Map<DeliverableId, Integer> percentComplete = new HashMap<>();
+        private final Set<MilestoneId> reached = new HashSet<>();
         private ProjectStatus status = ProjectStatus.PROPOSED;
         private int baselineVersion;
         private int changeNumber;
+        /** Record time of the decision whose events are being made (report and actual dates are its day). */
+        private Instant recording;
+        private Instant approvedAt;
 
         ProjectLife(int index) {
             projectIds.add(id);
@@ -324,6 +366,7 @@ final class ScaleHistory {
         void approve() {
             later(PMO, ApproveProjectCommand.class, null, reason -> {
                 status = ProjectStatus.APPROVED;
+                approvedAt = recording;
                 baselineVersion = 1;
                 return List.of(new ProjectApprovedEvent(id), new BaselineEstablishedEvent(id, 1,
                         List.copyOf(deliverables.values()), List.copyOf(milestones.values()), budgetLines()));
@@ -390,6 +433,87 @@ final class ScaleHistory {
                             new BaselineRevisedEvent(id, baselineVersion, requestId, changes));
                 });
             }
+        }
+
+        /**
+         * What a running project reports between two change requests: one deliverable's progress,
+         * and now and then a milestone reached or a new forecast finish; as {@code Project}'s
+         * execution member applies them, the previous percent and the planned dates included.
+         */
+        void execution() {
+            boolean rework = random.nextInt(25) == 0;
+            later(PROJECT_MANAGER, ReportDeliverableProgressCommand.class, rework ? pick(REWORK) : null, reason -> {
+                DeliverableId target = pickKey(deliverables.keySet());
+                int before = percentComplete.getOrDefault(target, 0);
+                int after = rework && before > 0 ? Math.max(0, before - 5 - random.nextInt(10))
+                        : Math.min(100, before + 5 + random.nextInt(30));
+                percentComplete.put(target, after);
+                return List.of(new DeliverableProgressReportedEvent(id, target, after, before, date(recording),
+                        after < before ? reason : null));
+            });
+            if (random.nextInt(4) == 0) {
+                later(PROJECT_MANAGER, CompleteMilestoneCommand.class, null, reason -> {
+                    List<MilestoneId> open = milestones.keySet().stream().filter(m -> !reached.contains(m)).toList();
+                    if (open.isEmpty()) {
+                        return List.of();
+                    }
+                    MilestoneId target = pickKey(open);
+                    reached.add(target);
+                    return List.of(new MilestoneCompletedEvent(id, target, milestones.get(target).dueDate(),
+                            date(recording)));
+                });
+            }
+            if (random.nextInt(8) == 0) {
+                later(PROJECT_MANAGER, ForecastDeliverableFinishCommand.class, pick(DELAYS), reason -> {
+                    List<DeliverableId> open = deliverables.keySet().stream()
+                            .filter(d -> percentComplete.getOrDefault(d, 0) < 100).toList();
+                    if (open.isEmpty()) {
+                        return List.of();
+                    }
+                    DeliverableId target = pickKey(open);
+                    DeliverablePlan plan = deliverables.get(target);
+                    return List.of(new DeliverableFinishForecastEvent(id, target, plan.plannedFinish(),
+                            plan.plannedFinish().plusDays(7 + random.nextInt(60)), reason));
+                });
+            }
+        }
+
+        /**
+         * The project's cost ledger, once approved: 4-12 expenses spread from the approval to the
+         * end of the year, incurred on their record day or up to two weeks before, one in twenty
+         * reversed later.
+         */
+        void costLedger() {
+            if (approvedAt == null) {
+                return;
+            }
+            CostLedgerId ledger = CostLedgerId.of(id);
+            record Entry(Instant at, Object event, Class<?> command, String reason) {
+            }
+            List<Entry> entries = new ArrayList<>();
+            for (Instant at : sortedInstants(approvedAt.plus(Duration.ofHours(1)), end, 4 + random.nextInt(9))) {
+                List<CostCategory> categories = List.copyOf(budget.keySet());
+                ExpenseRecordedEvent expense = new ExpenseRecordedEvent(ledger, id, new CostEntryId(uuid(random)),
+                        money(200 + random.nextInt(198) * 100), categories.get(random.nextInt(categories.size())),
+                        date(at).minusDays(random.nextInt(15)), pick(VENDORS), "Invoice " + (1000 + random.nextInt(9000)));
+                entries.add(new Entry(at, expense, RecordExpenseCommand.class, null));
+                if (random.nextInt(20) == 0) {
+                    String reason = pick(REVERSALS);
+                    entries.add(new Entry(between(at.plusSeconds(60), end.plusSeconds(120)), new CostReversedEvent(ledger,
+                            id, new CostEntryId(uuid(random)), expense.entryId(), expense.amount(), expense.category(),
+                            expense.incurredOn(), reason), ReverseCostCommand.class, reason));
+                }
+            }
+            entries.sort(Comparator.comparing(Entry::at));
+            Timeline timeline = new Timeline("CostLedger", ledger.toString(), entries.get(0).at());
+            for (Entry entry : entries) {
+                timeline.record(entry.at(), PROJECT_MANAGER, entry.command(), entry.reason(), entry.event());
+            }
+        }
+
+        private <T> T pickKey(Collection<T> keys) {
+            List<T> list = List.copyOf(keys);
+            return list.get(random.nextInt(list.size()));
         }
 
         /** One to three changes to distinct deliverables, milestones or budget lines that exist now. */
@@ -498,8 +622,12 @@ final class ScaleHistory {
                 if (decision.planning()) {
                     planningIndex++;
                 }
-                timeline.record(at, decision.actor(), decision.command(), decision.reason(),
-                        decision.events().make(decision.reason()).toArray());
+                recording = at;
+                List<Object> events = decision.events().make(decision.reason());
+                if (!events.isEmpty()) {
+                    // an execution decision with nothing left to report (every milestone reached) is not sent
+                    timeline.record(at, decision.actor(), decision.command(), decision.reason(), events.toArray());
+                }
             }
         }
     }
