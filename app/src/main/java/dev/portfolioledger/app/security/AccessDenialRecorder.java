@@ -51,13 +51,27 @@ public class AccessDenialRecorder {
 
     /** Records the refusal of the field {@code env} resolves, if its code is one that is recorded. */
     public void refused(DataFetchingEnvironment env, ErrorCode code) {
-        if (!RECORDED.contains(code)) {
-            return;
+        if (RECORDED.contains(code)) {
+            record(operation(env), target(env).orElse(null), code);
         }
-        String operation = operation(env);
+    }
+
+    /**
+     * Records a refusal outside GraphQL (an HTTP export refused by its role rule): the operation is the
+     * method and the mapped path ({@code GET /exports/evidence/projects/{id}}), the target the first path
+     * variable that is a UUID.
+     */
+    public void refused(String method, String pathPattern, Map<String, String> pathVariables, ErrorCode code) {
+        if (RECORDED.contains(code)) {
+            String target = pathVariables.values().stream().filter(AccessDenialRecorder::isUuid).findFirst()
+                    .orElse(null);
+            record(method + " " + pathPattern, target, code);
+        }
+    }
+
+    private void record(String operation, String target, ErrorCode code) {
         try {
-            commandGateway.sendAndWait(new RecordAccessDenialCommand(AccessDenialId.random(), operation,
-                    target(env).orElse(null), code));
+            commandGateway.sendAndWait(new RecordAccessDenialCommand(AccessDenialId.random(), operation, target, code));
         } catch (RuntimeException failed) {
             log.warn("The refusal of {} ({}) could not be put on record: {}", operation, code, failed.toString());
         }

@@ -1,5 +1,6 @@
 package dev.portfolioledger.app.security;
 
+import dev.portfolioledger.api.ErrorCode;
 import dev.portfolioledger.axon.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -14,11 +15,15 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.web.servlet.HandlerMapping;
 
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,7 +43,7 @@ public class SecurityConfiguration {
             .collect(Collectors.toUnmodifiableSet());
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessDenialRecorder denials) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/graphiql", "/graphiql/**").permitAll()
@@ -47,9 +52,29 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/audit/public-key").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("portfolio-ledger"))
+                .exceptionHandling(handling -> handling.accessDeniedHandler(recordingDenials(denials)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /**
+     * A role rule refusing an HTTP endpoint (the exports) answers 403 as before, and the refusal is put on
+     * record like a refused GraphQL field (README, Refusals on record). GraphQL's own refusals never get
+     * here: they are answered inside the GraphQL response.
+     */
+    private static AccessDeniedHandler recordingDenials(AccessDenialRecorder denials) {
+        AccessDeniedHandler answer = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            @SuppressWarnings("unchecked")
+            Map<String, String> variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
+                    instanceof Map<?, ?> found ? (Map<String, String>) found : Map.of();
+            if (pattern != null) {
+                denials.refused(request.getMethod(), pattern.toString(), variables, ErrorCode.FORBIDDEN);
+            }
+            answer.handle(request, response, denied);
+        };
     }
 
     @Bean

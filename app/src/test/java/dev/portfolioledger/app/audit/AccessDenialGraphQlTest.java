@@ -8,6 +8,7 @@ import dev.portfolioledger.axon.ProcessingGroups;
 import dev.portfolioledger.axon.integrity.MerkleTree;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -172,7 +173,34 @@ class AccessDenialGraphQlTest extends GraphQlIntegrationTest {
         assertThat(denialEvents()).isEqualTo(denials);
     }
 
+    @Test
+    void forbiddenExportsAreRecordedAsWell() {
+        Instant started = Instant.now();
+        String portfolioId = newPortfolio();
+        String projectId = newProject(portfolioId, null);
+        exports().get().uri("/exports/evidence/projects/" + projectId)
+                .headers(headers -> headers.setBasicAuth("pm", "pm-demo")).exchange().expectStatus().isForbidden();
+        exports().get().uri("/exports/portfolios/" + portfolioId + "/summary.csv")
+                .headers(headers -> headers.setBasicAuth("ops", "ops-demo")).exchange().expectStatus().isForbidden();
+
+        assertThat(denials("pmo", Map.of("actor", "pm", "operation", "GET /exports/evidence/projects/{id}",
+                "from", started.toString()))).singleElement().satisfies(denial -> assertThat(denial)
+                .containsEntry("target", projectId).containsEntry("code", "FORBIDDEN"));
+        assertThat(denials("auditor", Map.of("actor", "ops", "operation",
+                "GET /exports/portfolios/{id}/summary.csv", "from", started.toString()))).singleElement()
+                .satisfies(denial -> assertThat(denial).containsEntry("target", portfolioId));
+        // a request the service lets through records nothing
+        exports().get().uri("/exports/evidence/projects/" + projectId)
+                .headers(headers -> headers.setBasicAuth("auditor", "auditor-demo")).exchange().expectStatus().isOk();
+        assertThat(denials("pmo", Map.of("actor", "auditor", "from", started.toString()))).isEmpty();
+    }
+
     // --- helpers
+
+    /** Plain HTTP to the service's root (the GraphQL client's base is /graphql). */
+    private WebTestClient exports() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
 
     /** The denials matching the filter, once the audit group has handled every stored event. */
     private List<Map<String, Object>> denials(String user, Map<String, Object> filter) {
