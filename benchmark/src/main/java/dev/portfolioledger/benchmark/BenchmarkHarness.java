@@ -182,18 +182,13 @@ public final class BenchmarkHarness {
         report.line("== S3. Replay: the app starts on the seeded database with no tokens, so " + ScaleBenchmark.GROUPS
                 + " build from scratch; watched until every segment of every group has passed global index "
                 + String.format("%,d", head));
-        ReplayWatch watch = new ReplayWatch(database, ScaleBenchmark.GROUPS, head);
-        Thread watcher = watch.start();
-        ConfigurableApplicationContext app;
-        try {
-            app = startApp(database);
-        } catch (Exception e) {
-            report.line("APP DID NOT START: " + LoadRun.describe(e));
+        Watched watched = startWatched(database, head);
+        if (watched == null) {
             return false;
         }
+        ConfigurableApplicationContext app = watched.app();
         try {
-            watch.attach(app);
-            ReplayWatch.Result replay = watch.await(watcher, REPLAY_LIMIT);
+            ReplayWatch.Result replay = watched.result();
             reportReplay(replay, prepared.events(), warm, scale);
             for (String group : ScaleBenchmark.GROUPS) {
                 report.line("   " + processorStatus(app, group));
@@ -436,18 +431,13 @@ public final class BenchmarkHarness {
         report.blank();
         long head = scale.head();
         report.line("== F2. The app starts and its processors catch up to global index " + String.format("%,d", head));
-        ReplayWatch watch = new ReplayWatch(database, ScaleBenchmark.GROUPS, head);
-        Thread watcher = watch.start();
-        ConfigurableApplicationContext app;
-        try {
-            app = startApp(database);
-        } catch (Exception e) {
-            report.line("APP DID NOT START: " + LoadRun.describe(e));
+        Watched watched = startWatched(database, head);
+        if (watched == null) {
             return false;
         }
+        ConfigurableApplicationContext app = watched.app();
         try {
-            watch.attach(app);
-            ReplayWatch.Result caughtUp = watch.await(watcher, REPLAY_LIMIT);
+            ReplayWatch.Result caughtUp = watched.result();
             report.line(String.format("   caught up %.1f s after the start (%s)", caughtUp.allCaughtUpSeconds(),
                     caughtUp.complete() ? "complete" : "NOT COMPLETE"));
             report.line("   " + scale.probeCommand(app.getBean(CommandGateway.class)));
@@ -513,6 +503,25 @@ public final class BenchmarkHarness {
         } finally {
             stop(app);
         }
+    }
+
+    /** The app started with a watch on its processors until every group passed {@code head}. */
+    private record Watched(ConfigurableApplicationContext app, ReplayWatch.Result result) {
+    }
+
+    /** Null when the app did not start (said in the report). */
+    private Watched startWatched(BenchDatabase database, long head) throws InterruptedException {
+        ReplayWatch watch = new ReplayWatch(database, ScaleBenchmark.GROUPS, head);
+        Thread watcher = watch.start();
+        ConfigurableApplicationContext app;
+        try {
+            app = startApp(database);
+        } catch (Exception e) {
+            report.line("APP DID NOT START: " + LoadRun.describe(e));
+            return null;
+        }
+        watch.attach(app);
+        return new Watched(app, watch.await(watcher, REPLAY_LIMIT));
     }
 
     private void reportReplay(ReplayWatch.Result replay, long events, double rawRowsPerSecond, ScaleBenchmark scale)
