@@ -7,40 +7,39 @@ import dev.portfolioledger.api.status.StatusReportId;
 import dev.portfolioledger.axon.command.AuditedCommandGateway;
 import dev.portfolioledger.axon.command.CommandReceipt;
 import dev.portfolioledger.axon.security.Roles;
+import dev.portfolioledger.command.NewEntityIds;
+import dev.portfolioledger.command.Today;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** The status report mutations of status-report-mutations.graphqls. */
 @Controller
 public class StatusReportMutationController {
 
     private final AuditedCommandGateway commands;
+    private final Today today;
 
-    public StatusReportMutationController(AuditedCommandGateway commands) {
+    public StatusReportMutationController(AuditedCommandGateway commands, Today today) {
         this.commands = commands;
+        this.today = today;
     }
 
     @MutationMapping
     @PreAuthorize(Roles.RUN_PROJECTS)
     public CommandReceipt publishStatusReport(@Argument PublishStatusReportInput input) {
-        StatusReportId reportId = input.statusReportId() == null ? StatusReportId.random()
-                : StatusReportId.of(input.statusReportId());
+        // a server-chosen id is derived from the Idempotency-Key, so a retry names the same report
+        StatusReportId reportId = input.statusReportId() == null
+                ? new StatusReportId(NewEntityIds.newId("status report")) : StatusReportId.of(input.statusReportId());
         StatusReportId supersedes = input.supersedes() == null ? null : StatusReportId.of(input.supersedes());
         var command = new PublishStatusReportCommand(reportId,
                 ProjectId.of(Checks.required(input.projectId(), "projectId")), input.periodStart(), input.periodEnd(),
                 input.overall(), input.scope(), input.schedule(), input.cost(), input.summary(),
                 input.accomplishments(), input.nextSteps(), input.decisionsNeeded(), supersedes);
-        // the server's today (UTC): the aggregate reads no clock, so the date check is made here
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        if (command.periodEnd().isAfter(today)) {
-            throw Checks.invalid("the report period ends (" + command.periodEnd() + ") after today (" + today + ")");
-        }
+        today.requireNotAfter(command.periodEnd(), "periodEnd");
         if (supersedes != null && Checks.reason(input.reason()) == null) {
             throw Checks.invalid("reason is required when a report corrects another");
         }
