@@ -11,7 +11,8 @@ import java.util.OptionalInt;
 /**
  * The jar's commands besides serving, dispatched in {@code main} before Spring starts:
  * {@code verify-evidence <bundle.json> [--public-key <pem>]} (no database, no Spring) and
- * {@code verify [--url ... --user ... --password ...]} (the database, read only).
+ * {@code verify [--url ... --user ... --password ...]} (the database, read only) and
+ * {@code move-data --from-... --to-url ...} (copies the record to another PostgreSQL, {@link MoveDataCommand}).
  * Exit codes: {@link #INTACT}, {@link #FINDINGS}, {@link #USAGE}.
  */
 public final class CommandLine {
@@ -40,6 +41,10 @@ public final class CommandLine {
             case VerifyCommand.NAME -> {
                 quietLogging();
                 yield OptionalInt.of(VerifyCommand.run(rest, System.getenv(), out, err));
+            }
+            case MoveDataCommand.NAME -> {
+                quietLogging();
+                yield OptionalInt.of(MoveDataCommand.run(rest, out, err));
             }
             default -> OptionalInt.empty();
         };

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * other process (the number was reused after the crash or a reboot): the file is stale and is
  * removed, or PostgreSQL would refuse to start; that process is left alone.
  */
-final class OrphanedServerRecovery {
+public final class OrphanedServerRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanedServerRecovery.class);
     private static final long STOP_TIMEOUT_SECONDS = 60;
@@ -32,7 +32,7 @@ final class OrphanedServerRecovery {
     private OrphanedServerRecovery() {
     }
 
-    static void recover(Path dataDirectory) throws IOException {
+    public static void recover(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         OptionalLong pid = postmasterPid(pidFile);
         if (pid.isEmpty()) {

@@ -93,7 +93,7 @@ public final class TestDatabase {
     }
 
     /** Replaces the database name of a jdbc:postgresql URL, keeping its parameters. */
-    static String withDatabase(String jdbcUrl, String database) {
+    public static String withDatabase(String jdbcUrl, String database) {
         int query = jdbcUrl.indexOf('?');
         String base = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
         String params = query < 0 ? "" : jdbcUrl.substring(query);
