@@ -18,14 +18,12 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -100,7 +98,7 @@ class MoveDataCommandTest extends GraphQlIntegrationTest {
 
         try (ConfigurableApplicationContext moved = SecondInstance.startOn(target, TestDatabase.get().username(),
                 TestDatabase.get().password(), temporary.resolve("checkpoints"))) {
-            HttpGraphQlTester onMoved = pm(SecondInstance.portOf(moved));
+            HttpGraphQlTester onMoved = SecondInstance.graphQlAs(SecondInstance.portOf(moved), "pm");
             await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> assertThat(onMoved.documentName("project")
                     .variable("id", projectId).execute().path("project.portfolio.id").entity(String.class).get())
                     .isEqualTo(portfolioId));
@@ -228,13 +226,6 @@ class MoveDataCommandTest extends GraphQlIntegrationTest {
     private static long count(JdbcTemplate jdbc, String table) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
         return count == null ? 0 : count;
-    }
-
-    private static HttpGraphQlTester pm(int port) {
-        return HttpGraphQlTester.create(WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(headers -> headers.setBasicAuth("pm", "pm-demo")).build());
     }
 
     private record Run(int exit, String out) {

@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,7 +32,7 @@ class CostLedgerSecondInstanceTest extends GraphQlIntegrationTest {
                 "category", "SERVICES", "incurredOn", "2026-11-02");
 
         try (ConfigurableApplicationContext other = SecondInstance.start()) {
-            HttpGraphQlTester onOther = pm(SecondInstance.portOf(other));
+            HttpGraphQlTester onOther = SecondInstance.graphQlAs(SecondInstance.portOf(other), "pm");
             CommitSabotage.arm(CommitSabotage.Moment.HOLD_UNTIL_RELEASED,
                     payload -> payload instanceof RecordExpenseCommand command
                             && command.projectId().toString().equals(projectId));
@@ -81,10 +79,4 @@ class CostLedgerSecondInstanceTest extends GraphQlIntegrationTest {
         return count == null ? 0 : count;
     }
 
-    private static HttpGraphQlTester pm(int port) {
-        return HttpGraphQlTester.create(WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(headers -> headers.setBasicAuth("pm", "pm-demo")).build());
-    }
 }

@@ -5,7 +5,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +44,14 @@ public final class SecondInstance {
                 "--spring.datasource.password=" + password, "--portfolio.dead-letters.retry-interval=PT1H"));
         arguments.addAll(integrity);
         return new SpringApplicationBuilder(PortfolioLedgerApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    /** GraphQL over HTTP to another instance on this port, as a demo user (password: the name followed by "-demo"). */
+    public static HttpGraphQlTester graphQlAs(int port, String user) {
+        return HttpGraphQlTester.create(WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30))
+                .defaultHeaders(headers -> headers.setBasicAuth(user, user + "-demo")).build());
     }
 
     public static int portOf(ConfigurableApplicationContext instance) {
