@@ -46,6 +46,8 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccessDenialRecorder denials) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // lag, dead letters and request rates tell an attacker what is busy or broken: operators only
+                        .requestMatchers("/actuator/prometheus").hasRole(Roles.OPERATOR)
                         .requestMatchers("/graphiql", "/graphiql/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         // the key that checkpoints verify with is public by nature

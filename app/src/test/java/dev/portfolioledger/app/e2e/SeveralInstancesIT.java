@@ -1,6 +1,7 @@
 package dev.portfolioledger.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portfolioledger.app.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,9 @@ class SeveralInstancesIT {
         // one key pair for the audit log's checkpoints, as every instance of one installation must share
         Path keys = workDir.resolve("integrity-keys");
         RunningApp first = start(jar, database, "first", keys);
-        RunningApp second = start(jar, database, "second", keys);
+        // the second writes JSON logs, with the command lines at DEBUG, to check their context below
+        RunningApp second = start(jar, database, "second", keys, "--logging.structured.format.console=ecs",
+                "--spring.main.banner-mode=off", "--logging.level.dev.portfolioledger.axon.command=DEBUG");
         try {
             String portfolioId = createPortfolio(first);
 
@@ -105,19 +108,49 @@ class SeveralInstancesIT {
             assertThat(failures).as("failures through the survivor during and after the kill").isEmpty();
 
             viewsShowWhatIsStored(survivor, portfolioId, driven);
+            jsonLogLinesNameTheirRequestAndDecision(workDir.resolve("second.log"));
         } finally {
             first.crash();
             second.crash();
         }
     }
 
-    private RunningApp start(Path jar, TestDatabase database, String name, Path keys) throws Exception {
+    private RunningApp start(Path jar, TestDatabase database, String name, Path keys, String... more)
+            throws Exception {
         Path log = Files.createFile(workDir.resolve(name + ".log"));
-        return RunningApp.start(jar, workDir.resolve(name + "-pgdata"), log,
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
-                "--portfolio.integrity.key-directory=" + keys);
+                "--portfolio.integrity.key-directory=" + keys));
+        arguments.addAll(List.of(more));
+        return RunningApp.start(jar, workDir.resolve(name + "-pgdata"), log, arguments.toArray(String[]::new));
+    }
+
+    /**
+     * Every line of the instance's log is one JSON object, and each line about a command names the request
+     * and the correlation id its events were stored with.
+     */
+    private void jsonLogLinesNameTheirRequestAndDecision(Path log) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        int commandLines = 0;
+        for (String line : Files.readAllLines(log)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode entry = json.readTree(line);
+            assertThat(entry.isObject()).as("a JSON log line: %s", line).isTrue();
+            String message = entry.path("message").asText();
+            if (message.startsWith("CreatePortfolioCommand OK in")) {
+                commandLines++;
+                assertThat(entry.path("requestId").asText()).as("request id of %s", line).isNotBlank();
+                String correlationId = entry.path("correlationId").asText();
+                assertThat(count("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%PortfolioCreatedEvent' "
+                        + "AND convert_from(metadata, 'UTF8') LIKE ?", "%\"correlationId\":\"" + correlationId + "\"%"))
+                        .as("portfolios created under the logged correlation id %s", correlationId).isEqualTo(1);
+            }
+        }
+        assertThat(commandLines).as("lines about portfolios created through the second instance").isPositive();
     }
 
     /** The same new portfolio name through both instances at once: one is created, the other refused. */

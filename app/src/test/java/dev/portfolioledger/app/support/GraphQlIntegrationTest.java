@@ -1,6 +1,7 @@
 package dev.portfolioledger.app.support;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -24,8 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Base of the integration tests: the whole application on a random port, a real PostgreSQL,
  * and GraphQL over real HTTP as one of the demo users. All subclasses share one Spring context
- * (and so one set of event processors); tests keep apart by using fresh ids and names.
+ * (and so one set of event processors); tests keep apart by using fresh ids and names. Metrics are
+ * exported as in production (Spring Boot's tests turn that off unless asked), so the one context also
+ * serves the Prometheus endpoint's test.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(CommitSabotage.class)
 public abstract class GraphQlIntegrationTest {

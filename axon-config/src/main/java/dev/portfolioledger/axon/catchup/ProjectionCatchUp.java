@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Read your writes: waits until a processing group has handled the events a command stored.
@@ -31,17 +34,23 @@ import java.util.Objects;
  * aggregate's identifier has to have passed the event's global index (and must not hold it as a
  * gap). An event that was dead-lettered is passed by the token yet missing from the view: that
  * is reported, never returned as if it were current.
+ *
+ * <p>Every wait is timed in {@value #WAIT_METER} (Prometheus {@code portfolio_read_your_writes_wait_seconds}),
+ * tagged with the group and the outcome: {@code CAUGHT_UP}, {@code TIMEOUT} or {@code VIEW_OUT_OF_DATE}.
  */
 @Component
 public class ProjectionCatchUp {
+
+    public static final String WAIT_METER = "portfolio.read_your_writes.wait";
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final Duration timeout;
     private final Duration pollInterval;
+    private final MeterRegistry meters;
 
-    public ProjectionCatchUp(JdbcTemplate jdbc,
+    public ProjectionCatchUp(JdbcTemplate jdbc, MeterRegistry meters,
                              @Qualifier("serializer") Serializer serializer,
                              ObjectProvider<EventProcessingConfiguration> processing,
                              @Value("${portfolio.read-your-writes.timeout:PT10S}") Duration timeout,
@@ -51,6 +60,7 @@ public class ProjectionCatchUp {
         this.processing = processing;
         this.timeout = timeout;
         this.pollInterval = pollInterval;
+        this.meters = meters;
     }
 
     /**
@@ -64,17 +74,30 @@ public class ProjectionCatchUp {
         if (receipt.globalIndex() < 0) {
             return;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!hasProcessed(processingGroup, receipt.eventStream(), receipt.globalIndex())) {
-            if (System.nanoTime() > deadline) {
-                throw new RuleViolation(ErrorCode.TIMEOUT, "The change was stored, but the " + processingGroup
-                        + " view did not catch up within " + timeout.toMillis() + " ms; read it again shortly");
+        long started = System.nanoTime();
+        String outcome = "TIMEOUT";
+        try {
+            long deadline = started + timeout.toNanos();
+            while (!hasProcessed(processingGroup, receipt.eventStream(), receipt.globalIndex())) {
+                if (System.nanoTime() > deadline) {
+                    throw new RuleViolation(ErrorCode.TIMEOUT, "The change was stored, but the " + processingGroup
+                            + " view did not catch up within " + timeout.toMillis() + " ms; read it again shortly");
+                }
+                sleep();
             }
-            sleep();
-        }
-        if (isDeadLettered(processingGroup, receipt.eventStream())) {
-            throw new RuleViolation(ErrorCode.VIEW_OUT_OF_DATE, "The change was stored, but the "
-                    + processingGroup + " view could not apply it; operators have been alerted");
+            if (isDeadLettered(processingGroup, receipt.eventStream())) {
+                outcome = "VIEW_OUT_OF_DATE";
+                throw new RuleViolation(ErrorCode.VIEW_OUT_OF_DATE, "The change was stored, but the "
+                        + processingGroup + " view could not apply it; operators have been alerted");
+            }
+            outcome = "CAUGHT_UP";
+        } finally {
+            Timer.builder(WAIT_METER)
+                    .description("Read-your-writes waits of mutations for their views, by processing group and outcome")
+                    .tag("group", processingGroup)
+                    .tag("outcome", outcome)
+                    .register(meters)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -14,6 +14,11 @@ import dev.portfolioledger.axon.idempotency.RecordedCommand;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,6 +26,7 @@ import org.springframework.stereotype.Component;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a command on behalf of the current request and reports where its events landed.
@@ -35,18 +41,29 @@ import java.util.Optional;
  * or lost its connection before answering) is not sent again: its receipt is rebuilt from the
  * {@link CommandLedger}, so the retry answers with the aggregate the first attempt changed, as it
  * is now. This covers creations with server-chosen ids and transitions alike.
+ *
+ * <p>Every command sent is timed in {@value #COMMANDS_METER} (Prometheus
+ * {@code portfolio_commands_seconds}), tagged with the command type and its outcome: {@code OK}, the
+ * {@link ErrorCode} of a refusal, or {@code ERROR} for anything else.
  */
 @Component
 public class AuditedCommandGateway {
 
+    public static final String COMMANDS_METER = "portfolio.commands";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditedCommandGateway.class);
+
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
     private final CommandLedger ledger;
+    private final MeterRegistry meters;
 
-    public AuditedCommandGateway(CommandGateway commandGateway, JdbcTemplate jdbc, CommandLedger ledger) {
+    public AuditedCommandGateway(CommandGateway commandGateway, JdbcTemplate jdbc, CommandLedger ledger,
+                                 MeterRegistry meters) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.meters = meters;
     }
 
     /**
@@ -73,6 +90,29 @@ public class AuditedCommandGateway {
     }
 
     private CommandReceipt send(Object command, Object aggregateId, String reason, boolean creation) {
+        long started = System.nanoTime();
+        String outcome = "ERROR";
+        try {
+            CommandReceipt receipt = sendTimed(command, aggregateId, reason, creation);
+            outcome = "OK";
+            return receipt;
+        } catch (RuntimeException failed) {
+            outcome = outcomeOf(failed);
+            throw failed;
+        } finally {
+            long nanos = System.nanoTime() - started;
+            log.debug("{} {} in {} ms", command.getClass().getSimpleName(), outcome, nanos / 1_000_000);
+            MDC.remove(AuditMetadata.CORRELATION_ID);
+            Timer.builder(COMMANDS_METER)
+                    .description("Commands sent, by type and outcome (OK, the code of a refusal, or ERROR)")
+                    .tag("command", command.getClass().getSimpleName())
+                    .tag("outcome", outcome)
+                    .register(meters)
+                    .record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private CommandReceipt sendTimed(Object command, Object aggregateId, String reason, boolean creation) {
         Map<String, Object> metadata = new HashMap<>();
         String checkedReason = Checks.reason(reason);
         if (checkedReason != null) {
@@ -88,6 +128,8 @@ public class AuditedCommandGateway {
             metadata.putAll(IdempotentCommandInterceptor.metadata(scope.get(), step, aggregateId));
         }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));
+        // every line logged while the command is sent and handled names the decision (README, Metrics and logs)
+        MDC.put(AuditMetadata.CORRELATION_ID, message.getIdentifier());
         try {
             commandGateway.sendAndWait(message);
         } catch (RuntimeException failure) {
@@ -133,6 +175,16 @@ public class AuditedCommandGateway {
             failure.addSuppressed(unreachable);
             return Optional.empty();
         }
+    }
+
+    /** The code of the refusal in the failure's causes, or ERROR. */
+    static String outcomeOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RuleViolation refusal) {
+                return refusal.code().name();
+            }
+        }
+        return "ERROR";
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

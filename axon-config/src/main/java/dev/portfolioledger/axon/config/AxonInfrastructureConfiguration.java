@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portfolioledger.axon.audit.AuditCorrelationDataProvider;
+import dev.portfolioledger.axon.audit.LoggingContextInterceptor;
 import dev.portfolioledger.axon.command.AuditCommandDispatchInterceptor;
 import dev.portfolioledger.axon.command.IntegrityGuardInterceptor;
 import dev.portfolioledger.axon.command.StorableTextInterceptor;
@@ -83,7 +84,15 @@ public class AxonInfrastructureConfiguration {
             // looked up once, when Axon starts (every singleton exists by then), not per command
             IntegrityStatus verdicts = integrityStatus.getIfAvailable();
             commandBus.registerDispatchInterceptor(new IntegrityGuardInterceptor(() -> verdicts));
+            commandBus.registerHandlerInterceptor(new LoggingContextInterceptor<>());
         }));
+    }
+
+    /** Every event processor's handlers log with the request, correlation id and actor of the event they apply. */
+    @Bean
+    public ConfigurerModule eventLoggingContext() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((config, processorName) -> new LoggingContextInterceptor<>());
     }
 
     /**
