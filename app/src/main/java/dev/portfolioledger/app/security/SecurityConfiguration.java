@@ -2,6 +2,7 @@ package dev.portfolioledger.app.security;
 
 import dev.portfolioledger.api.ErrorCode;
 import dev.portfolioledger.axon.security.Roles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -28,7 +30,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * HTTP Basic against configured users. GraphQL needs an authenticated user (401 otherwise);
+ * HTTP Basic against configured users, and, when an issuer or key set is configured, bearer JWTs of the
+ * company's identity provider ({@link JwtRoles}). GraphQL needs an authenticated user (401 otherwise);
  * what each user may do is decided per query and mutation by {@code @PreAuthorize} rules
  * ({@link Roles}). The API is stateless: no session, so no CSRF token to protect.
  */
@@ -43,7 +46,14 @@ public class SecurityConfiguration {
             .collect(Collectors.toUnmodifiableSet());
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessDenialRecorder denials) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessDenialRecorder denials,
+                                            ObjectProvider<JwtDecoder> jwtDecoder,
+                                            JwtSignInProperties jwtSignIn) throws Exception {
+        if (jwtDecoder.getIfAvailable() != null) {
+            // Bearer JWTs of the configured issuer (spring.security.oauth2.resourceserver.jwt.*), beside Basic
+            JwtRoles roles = new JwtRoles(jwtSignIn, KNOWN_ROLES);
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles)));
+        }
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // lag, dead letters and request rates tell an attacker what is busy or broken: operators only
