@@ -142,7 +142,9 @@ class ProdProfileTest extends GraphQlIntegrationTest {
                 .post().uri("/graphql").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"query\":\"{ portfolios(first: 1) { edges { node { id } } } }\"}")
-                .exchange().expectStatus().isUnauthorized();
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().value("WWW-Authenticate", header -> assertThat(header).startsWith("Bearer")
+                        .contains("invalid_token"));
     }
 
     private static JWTClaimsSet claims(String user, List<String> groups) {

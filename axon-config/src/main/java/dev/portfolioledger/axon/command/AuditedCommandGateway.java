@@ -13,6 +13,9 @@ import dev.portfolioledger.axon.idempotency.IdempotentCommandInterceptor;
 import dev.portfolioledger.axon.idempotency.RecordedCommand;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -57,13 +60,15 @@ public class AuditedCommandGateway {
     private final JdbcTemplate jdbc;
     private final CommandLedger ledger;
     private final MeterRegistry meters;
+    private final EventStore eventStore;
 
     public AuditedCommandGateway(CommandGateway commandGateway, JdbcTemplate jdbc, CommandLedger ledger,
-                                 MeterRegistry meters) {
+                                 MeterRegistry meters, EventStore eventStore) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.meters = meters;
+        this.eventStore = eventStore;
     }
 
     /**
@@ -137,6 +142,10 @@ public class AuditedCommandGateway {
             if (concurrent.isPresent()) {
                 return receipt(concurrent.get().aggregateId(), concurrent.get().correlationId());
             }
+            Optional<RuleViolation> refusal = RefusalTransport.refusalIn(failure);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
             if (creation && (causedBy(failure, AggregateStreamCreationException.class)
                     || causedBy(failure, DuplicateKeyException.class))) {
                 throw new RuleViolation(ErrorCode.ALREADY_EXISTS,
@@ -205,9 +214,24 @@ public class AuditedCommandGateway {
         return type.substring(0, type.length() - 2).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * Where the aggregate's newest event lies in the event stream, as the tokens of the processors count.
+     * The embedded (JDBC) store numbers events by a sequence whose numbers commit out of order: its tokens
+     * keep gaps, so only the exact index of this aggregate's event tells whether a segment has passed it,
+     * read from the store's own table. Any other store (Axon Server) numbers them without gaps, so the
+     * head of the stream, taken from the store's API once the command's events are stored, is a position at
+     * or after them that every processor reaches.
+     */
     private CommandReceipt receipt(String aggregateId, String correlationId) {
-        Long index = jdbc.queryForObject(
-                "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, aggregateId);
-        return new CommandReceipt(aggregateId, index == null ? -1 : index, correlationId);
+        long index;
+        if (eventStore instanceof EmbeddedEventStore) {
+            Long latest = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?",
+                    Long.class, aggregateId);
+            index = latest == null ? -1 : latest;
+        } else {
+            TrackingToken head = eventStore.createHeadToken();
+            index = head == null ? -1 : head.position().orElse(-1);
+        }
+        return new CommandReceipt(aggregateId, index, correlationId);
     }
 }

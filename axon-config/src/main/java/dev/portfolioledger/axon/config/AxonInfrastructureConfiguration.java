@@ -8,6 +8,7 @@ import dev.portfolioledger.axon.audit.AuditCorrelationDataProvider;
 import dev.portfolioledger.axon.audit.LoggingContextInterceptor;
 import dev.portfolioledger.axon.command.AuditCommandDispatchInterceptor;
 import dev.portfolioledger.axon.command.IntegrityGuardInterceptor;
+import dev.portfolioledger.axon.command.RefusalTransport;
 import dev.portfolioledger.axon.command.StorableTextInterceptor;
 import dev.portfolioledger.axon.integrity.IntegrityStatus;
 import dev.portfolioledger.axon.serialization.TypedIdModule;
@@ -85,6 +86,7 @@ public class AxonInfrastructureConfiguration {
             IntegrityStatus verdicts = integrityStatus.getIfAvailable();
             commandBus.registerDispatchInterceptor(new IntegrityGuardInterceptor(() -> verdicts));
             commandBus.registerHandlerInterceptor(new LoggingContextInterceptor<>());
+            commandBus.registerHandlerInterceptor(new RefusalTransport());
         }));
     }
 
