@@ -100,7 +100,9 @@ public final class BenchmarkHarness {
             boolean scale = options.phases().contains(BenchmarkOptions.SCALE_PHASE);
             boolean integrity = options.phases().contains(BenchmarkOptions.INTEGRITY_PHASE);
             boolean finance = options.phases().contains(BenchmarkOptions.FINANCE_PHASE);
-            report.line(scale ? "Phases: scale (" + options.scaleProjects() + " projects, its own raw baseline)"
+            boolean instances = options.phases().contains(BenchmarkOptions.INSTANCES_PHASE);
+            report.line(instances ? "Phases: instances (raw before and after; one instance, then two, then a kill -9)"
+                    : scale ? "Phases: scale (" + options.scaleProjects() + " projects, its own raw baseline)"
                     : integrity ? "Phases: integrity (" + options.scaleProjects() + " projects of the scale data set; "
                     + "raw before the app and after it)"
                     : finance ? "Phases: finance (on the scale data set, " + options.scaleProjects() + " projects)"
@@ -113,8 +115,8 @@ public final class BenchmarkHarness {
                     + ", max_connections=" + database.scalar("SHOW max_connections"));
             report.blank();
 
-            failed = scale ? !runScale(database) : integrity ? !runIntegrity(database)
-                    : finance ? !runFinance(database) : !runDefaultPhases(database);
+            failed = instances ? !runInstances(database) : scale ? !runScale(database)
+                    : integrity ? !runIntegrity(database) : finance ? !runFinance(database) : !runDefaultPhases(database);
             if (options.keep()) {
                 report.line("Kept database " + database.jdbcUrl());
             } else {
@@ -148,6 +150,112 @@ public final class BenchmarkHarness {
             return false;
         } finally {
             stop(app);
+        }
+    }
+
+    /**
+     * Issue 15's phase: proposeProject over GraphQL at each concurrency through one instance (the packaged
+     * jar, a process of its own, which claims every segment as the first one up), then through two (the
+     * jar and an in-process app on the same database, senders alternating between them), then a kill -9 of
+     * the jar while the in-process app stands by: the time until it owns every segment, and one mutation
+     * sent right after the kill. Both instances share this machine's cores, so two cannot be faster than
+     * the CPU allows: the ratio two/one measures what a second instance costs or gains here, not on two
+     * machines. False when something failed.
+     */
+    private boolean runInstances(BenchDatabase database) throws Exception {
+        Map<Integer, LoadResult> raw = runRaw(database);
+        Path jar = options.appJar();
+        if (!Files.exists(jar)) {
+            report.line("NO PACKAGED APP at " + jar.toAbsolutePath() + " (mvn -B -pl app -am package -DskipTests, or --app-jar)");
+            rawSummary(raw);
+            return false;
+        }
+        Path log = options.resultsFile().toAbsolutePath().resolveSibling("instances-second.log");
+        report.line("== I1. One instance: " + jar + " as a process of its own on this database (log " + log + ")");
+        long start = System.nanoTime();
+        InstancesBenchmark.ExternalInstance first = InstancesBenchmark.ExternalInstance.start(jar, database, options, log);
+        ConfigurableApplicationContext second = null;
+        try {
+            report.line(String.format("   started in %.1f s, pid %d", (System.nanoTime() - start) / 1e9, first.pid()));
+            GraphQlClient client = new GraphQlClient(first.graphQl(), GRAPHQL_USER, GRAPHQL_PASSWORD);
+            String created = client.post("mutation($input: CreatePortfolioInput!) { createPortfolio(input: $input) "
+                    + "{ portfolio { id } } }", "{\"input\":{\"name\":\"Instances " + System.currentTimeMillis()
+                    + "\",\"currency\":\"EUR\",\"owner\":\"Bench\"}}").body();
+            String portfolioId = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            Map<Integer, LoadResult> one = new LinkedHashMap<>();
+            GraphQlBenchmark throughFirst = new GraphQlBenchmark(first.graphQl(), portfolioId, GRAPHQL_USER, GRAPHQL_PASSWORD);
+            for (int senders : options.concurrency()) {
+                LoadResult result = throughFirst.run(senders, options.warmup(), options.measured());
+                one.put(senders, result);
+                report.load(result, raw.get(senders));
+            }
+            ProjectionLagProbe.awaitViewsCaughtUp(database, CATCH_UP_LIMIT);
+            report.blank();
+
+            report.line("== I2. Two instances: an in-process app joins on the same database; senders alternate "
+                    + "between the two");
+            second = startApp(database);
+            int port = ((WebServerApplicationContext) second).getWebServer().getPort();
+            URI secondEndpoint = URI.create("http://localhost:" + port + "/graphql");
+            long survivorPid = ProcessHandle.current().pid();
+            report.line(String.format("   segments held: jar %d, in-process %d",
+                    InstancesBenchmark.segmentsOwnedBy(database, options, first.pid()),
+                    InstancesBenchmark.segmentsOwnedBy(database, options, survivorPid)));
+            Map<Integer, LoadResult> two = new LinkedHashMap<>();
+            GraphQlBenchmark throughBoth = new GraphQlBenchmark(List.of(first.graphQl(), secondEndpoint), portfolioId,
+                    GRAPHQL_USER, GRAPHQL_PASSWORD);
+            for (int senders : options.concurrency()) {
+                LoadResult result = throughBoth.run(senders, options.warmup(), options.measured());
+                two.put(senders, result);
+                report.load(result, raw.get(senders));
+                report.line(String.format("      two/one at %d senders: %.2f", senders,
+                        result.perSecond() / one.get(senders).perSecond()));
+            }
+            ProjectionLagProbe.awaitViewsCaughtUp(database, CATCH_UP_LIMIT);
+            report.blank();
+
+            report.line("== I3. kill -9 of the jar (which holds the segments); the in-process app takes them over");
+            GraphQlClient survivor = new GraphQlClient(secondEndpoint, GRAPHQL_USER, GRAPHQL_PASSWORD);
+            long killedPid = first.pid();
+            long killedAt = System.nanoTime();
+            first.kill();
+            GraphQlClient.Response probe = survivor.post("mutation($input: ProposeProjectInput!) { proposeProject(input: "
+                    + "$input) { project { id status } } }", "{\"input\":{\"portfolioId\":\"" + portfolioId
+                    + "\",\"name\":\"After the kill " + killedAt + "\",\"manager\":\"M\",\"sponsor\":\"S\","
+                    + "\"methodology\":\"SCRUM\",\"plannedStart\":\"" + GatewayBenchmark.PLANNED_START
+                    + "\",\"plannedFinish\":\"" + GatewayBenchmark.PLANNED_FINISH + "\"}}");
+            long takeover = InstancesBenchmark.awaitTakeover(database, options, survivorPid, killedPid, killedAt,
+                    Duration.ofSeconds(60));
+            String takeoverLine = String.format("takeover of a killed instance's segments: %s (target <= 3,000 ms: %s); "
+                            + "the first proposeProject through the survivor, sent right after the kill, answered in "
+                            + "%.0f ms", takeover < 0 ? "not within 60 s" : String.format("%,d ms", takeover),
+                    met(takeover >= 0 && takeover <= 3000), probe.micros() / 1000.0);
+            report.line("   " + takeoverLine);
+            report.blank();
+            stop(second);
+            second = null;
+
+            runRawAgain(database, raw, "after both instances");
+            rawSummary(raw);
+            StringBuilder ratios = new StringBuilder();
+            for (int senders : options.concurrency()) {
+                report.summaryRow("GraphQL, one instance", one.get(senders), raw.get(senders));
+                report.summaryRow("GraphQL, two instances", two.get(senders), raw.get(senders));
+                ratios.append(String.format("%s%d senders %.2f", ratios.isEmpty() ? "" : ", ", senders,
+                        two.get(senders).perSecond() / one.get(senders).perSecond()));
+            }
+            report.summary.add("two instances / one instance: " + ratios);
+            report.targetLine = takeoverLine;
+            return true;
+        } catch (Exception e) {
+            report.line("INSTANCES PHASE FAILED: " + LoadRun.describe(e));
+            e.printStackTrace();
+            return false;
+        } finally {
+            if (second != null) {
+                stop(second);
+            }
+            first.close();
         }
     }
 

@@ -30,7 +30,8 @@ record BenchmarkOptions(
         List<String> appArgs,
         int scaleProjects,
         int scaleRequests,
-        int proofRequests) {
+        int proofRequests,
+        Path appJar) {
 
     /** The phases in run order; the raw baseline always runs, the others can be left out. */
     static final List<String> DEFAULT_PHASES = List.of("gateway", "graphql", "lag", "history", "resources");
@@ -49,8 +50,14 @@ record BenchmarkOptions(
      * scale phase seeds it when the database is empty, otherwise used as it is); runs on its own.
      */
     static final String FINANCE_PHASE = "finance";
+    /**
+     * Issue 15's phase: proposeProject over GraphQL through one instance (the packaged jar, a process of
+     * its own) and through two (the jar and an in-process app) on one database, then a kill -9 of the jar
+     * and the time the other takes to own its segments; runs on its own.
+     */
+    static final String INSTANCES_PHASE = "instances";
     /** The phases that run on their own. */
-    static final List<String> SOLO_PHASES = List.of(SCALE_PHASE, INTEGRITY_PHASE, FINANCE_PHASE);
+    static final List<String> SOLO_PHASES = List.of(SCALE_PHASE, INTEGRITY_PHASE, FINANCE_PHASE, INSTANCES_PHASE);
 
     static final String USAGE = """
             Portfolio Ledger benchmark harness. Options (all optional):
@@ -85,6 +92,12 @@ record BenchmarkOptions(
                                    summary export on the scale data set (issue 12); on an empty
                                    database it seeds the data set first, on a seeded one (with
                                    --jdbc-url) the app goes on from its tokens
+                                   --phases=instances (on its own) times proposeProject at each
+                                   concurrency through one instance and through two on the same
+                                   database, and the takeover of a killed instance's segments
+                                   (issue 15); needs the packaged jar (--app-jar)
+              --app-jar=FILE       the packaged app for --phases=instances
+                                   (default app/target/portfolio-ledger-exec.jar)
               --scale-projects=N   projects of the scale data set, 1 program per 40 (default 2000,
                                    about 200,000 events)
               --scale-requests=N   live and as many as-of requests per query of the scale phase
@@ -113,6 +126,7 @@ record BenchmarkOptions(
         int scaleRequests = 200;
         int proofRequests = 1000;
         List<String> appArgs = new ArrayList<>();
+        Path appJar = defaultAppJar();
         for (String arg : args) {
             String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -146,6 +160,7 @@ record BenchmarkOptions(
                     }
                 }
                 case "--app-arg" -> appArgs.add(value);
+                case "--app-jar" -> appJar = Path.of(value);
                 case "--scale-projects" -> scaleProjects = Integer.parseInt(value);
                 case "--scale-requests" -> scaleRequests = Integer.parseInt(value);
                 case "--proof-requests" -> proofRequests = Integer.parseInt(value);
@@ -163,7 +178,13 @@ record BenchmarkOptions(
         }
         return new BenchmarkOptions(warmup, measured, concurrency, adminUrl, jdbcUrl, user, password, keep,
                 pool, lagSenders, lagRate, lagPoll, out == null ? defaultResultsFile() : out, Set.copyOf(phases),
-                List.copyOf(appArgs), scaleProjects, scaleRequests, proofRequests);
+                List.copyOf(appArgs), scaleProjects, scaleRequests, proofRequests, appJar);
+    }
+
+    /** The packaged app, from the repository root or from the benchmark module. */
+    private static Path defaultAppJar() {
+        Path fromRoot = Path.of("app", "target", "portfolio-ledger-exec.jar");
+        return Files.exists(fromRoot) ? fromRoot : Path.of("..", "app", "target", "portfolio-ledger-exec.jar");
     }
 
     /** benchmark/target when run from the repository root, target when run from the module. */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,13 +22,18 @@ final class GraphQlBenchmark {
             "mutation($input: ProposeProjectInput!) { proposeProject(input: $input) { project { id status } } }";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final URI endpoint;
+    private final List<URI> endpoints;
     private final String portfolioId;
     private final String authorization;
     private final AtomicLong sequence = new AtomicLong();
 
     GraphQlBenchmark(URI endpoint, String portfolioId, String user, String password) {
-        this.endpoint = endpoint;
+        this(List.of(endpoint), portfolioId, user, password);
+    }
+
+    /** Senders spread over several instances: sender i talks to endpoint i modulo their number. */
+    GraphQlBenchmark(List<URI> endpoints, String portfolioId, String user, String password) {
+        this.endpoints = List.copyOf(endpoints);
         this.portfolioId = portfolioId;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -40,11 +46,12 @@ final class GraphQlBenchmark {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-            return () -> proposeProject(client);
+            URI endpoint = endpoints.get(index % endpoints.size());
+            return () -> proposeProject(client, endpoint);
         });
     }
 
-    private void proposeProject(HttpClient client) throws IOException, InterruptedException {
+    private void proposeProject(HttpClient client, URI endpoint) throws IOException, InterruptedException {
         String body = """
                 {"query":"%s","variables":{"input":{"portfolioId":"%s","name":"GraphQL bench project %d",\
                 "manager":"Benchmark Manager","sponsor":"Benchmark Sponsor","methodology":"SCRUM",\
