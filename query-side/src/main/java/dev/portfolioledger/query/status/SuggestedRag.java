@@ -64,6 +64,22 @@ public record SuggestedRag(LocalDate at, Instant knownAt, BigDecimal schedulePer
         return Arrays.stream(ratings).filter(Objects::nonNull).max(Enum::compareTo).orElse(null);
     }
 
+    public Rag overall() {
+        return ratings.overall();
+    }
+
+    public Rag scope() {
+        return ratings.scope();
+    }
+
+    public Rag schedule() {
+        return ratings.schedule();
+    }
+
+    public Rag cost() {
+        return ratings.cost();
+    }
+
     /**
      * The dimensions that the manager rated GREEN where the numbers say RED, in the order
      * OVERALL, SCOPE, SCHEDULE, COST; empty when there are none (or nothing was reported).
