@@ -304,8 +304,12 @@ class StatusReportQueryGraphQlTest extends GraphQlIntegrationTest {
         assertThat(suggested.get("schedulePerformanceIndex")).isEqualTo("0.0000000000");
         assertThat(suggested.get("schedule")).isEqualTo("RED");
 
-        assertRefused(as("portfolio").documentName("portfolioHealth").variable("id", portfolioId)
-                              .variable("first", 0), "VALIDATION_FAILED");
+        for (int first : List.of(0, 101)) {
+            assertRefused(as("portfolio").document("""
+                    query($id: ID!, $first: Int) { portfolio(id: $id) { health { disagreements(first: $first) {
+                      projectId } } } }""").variable("id", portfolioId).variable("first", first),
+                          "VALIDATION_FAILED");
+        }
     }
 
     @Test
