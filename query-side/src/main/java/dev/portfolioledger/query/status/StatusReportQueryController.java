@@ -161,11 +161,6 @@ public class StatusReportQueryController {
         return firstOf(health.disagreements(), first);
     }
 
-    @SchemaMapping(typeName = "ProjectHealth", field = "latestReport")
-    public StatusReportView latestReport(ProjectHealth project) {
-        return project.latestReport();
-    }
-
     /**
      * Each report's comparison: earned value of its period's end at its publication's record time
      * (one roll-up statement per report, of one project), and the change requests pending then.

@@ -27,6 +27,7 @@ public record SuggestedRag(LocalDate at, Instant knownAt, BigDecimal schedulePer
 
     public SuggestedRag {
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(knownAt, "knownAt");
         Objects.requireNonNull(ratings, "ratings");
     }
 
