@@ -136,9 +136,11 @@ public class StatusReports {
         if (projectIds.isEmpty()) {
             return latest;
         }
-        jdbc.query("SELECT DISTINCT ON (r.project_id) " + COLUMNS + " FROM status_report_view r " + CORRECTION
-                           + " WHERE r.project_id = ANY(:ids) AND r.recorded_ns <= :t AND c.report_id IS NULL"
-                           + " ORDER BY r.project_id, r." + ORDER.replace(", ", ", r."),
+        // per project, the first rows of its index in report order until one is not superseded at :t
+        jdbc.query("SELECT l.* FROM unnest(CAST(:ids AS uuid[])) AS p(id) CROSS JOIN LATERAL (SELECT " + COLUMNS
+                           + " FROM status_report_view r " + CORRECTION
+                           + " WHERE r.project_id = p.id AND r.recorded_ns <= :t AND c.report_id IS NULL"
+                           + " ORDER BY r." + ORDER.replace(", ", ", r.") + " LIMIT 1) l",
                    new MapSqlParameterSource("ids", projectIds.toArray(UUID[]::new)).addValue("t", atNs), rs -> {
                        StatusReportView view = view(rs);
                        latest.put(view.projectId(), view);
