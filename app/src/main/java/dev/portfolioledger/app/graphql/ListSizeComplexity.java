@@ -9,6 +9,7 @@ import dev.portfolioledger.query.finance.EarnedValueQueryController;
 import dev.portfolioledger.query.changerequest.ChangeRequestQueryController;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectPlanQueryController;
+import dev.portfolioledger.query.status.StatusReportQueryController;
 import dev.portfolioledger.query.resource.ResourceFieldWiring;
 import dev.portfolioledger.query.resource.ResourceUtilisation;
 import dev.portfolioledger.query.resource.ResourceUtilisationController;
@@ -84,6 +85,8 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("Portfolio.earnedValueSeries", EarnedValueQueryController.MAX_PERIODS),
             Map.entry("PortfolioDashboard.worstCostPerformance", EarnedValueQueryController.MAX_WORST),
             Map.entry("PortfolioDashboard.worstSchedulePerformance", EarnedValueQueryController.MAX_WORST),
+            Map.entry("PortfolioHealth.disagreements", StatusReportQueryController.MAX_LISTED),
+            Map.entry("HealthGroup.projects", StatusReportQueryController.MAX_LISTED),
             // name, description, acceptanceCriteria, plannedCost, plannedStart, plannedFinish
             Map.entry("ChangedDeliverable.fields", 6));
 

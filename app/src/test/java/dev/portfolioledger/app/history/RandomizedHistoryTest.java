@@ -337,6 +337,8 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
         assertThat(stored.project(id)).as("project %s", when).isEqualTo(folded.project(id));
         assertThat(stored.plan(id)).as("plan %s", when).isEqualTo(folded.plan(id));
         assertThat(stored.changeRequests(id)).as("change requests %s", when).isEqualTo(folded.changeRequests(id));
+        assertThat(stored.pendingChangeRequests(List.of(id))).as("pending change requests %s", when)
+                .isEqualTo(folded.pendingChangeRequests(List.of(id)));
         assertThat(stored.budget(id)).as("budget %s", when).isEqualTo(folded.budget(id));
         ProjectView project = folded.project(id);
         if (project != null) {

@@ -153,6 +153,19 @@ public final class FoldedPointInTime implements PointInTime {
                 .toList();
     }
 
+    /** Folds each project's stream (the reference; the stored history counts in one query). */
+    @Override
+    public Map<ProjectId, Integer> pendingChangeRequests(Collection<ProjectId> projectIds) {
+        Map<ProjectId, Integer> pending = new java.util.HashMap<>();
+        for (ProjectId id : projectIds) {
+            int count = (int) changeRequests(id).stream().filter(v -> v.status().isOpen()).count();
+            if (count > 0) {
+                pending.put(id, count);
+            }
+        }
+        return pending;
+    }
+
     private boolean portfolioOf(ProjectId id, UUID portfolio) {
         ProjectView project = project(id);
         return project != null && project.portfolioId().value().equals(portfolio);

@@ -26,6 +26,7 @@ import dev.portfolioledger.query.resource.ResourceView;
 import dev.portfolioledger.query.resource.TimeEntries;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -131,6 +132,11 @@ final class StoredPointInTime implements PointInTime {
     public List<ChangeRequestView> changeRequestInbox(ChangeRequestFilter filter,
                                                       PageRequest<ChangeRequests.InboxKey> page) {
         return history.changeRequestInbox(atNs, filter, page);
+    }
+
+    @Override
+    public Map<ProjectId, Integer> pendingChangeRequests(Collection<ProjectId> projectIds) {
+        return history.pendingChangeRequests(atNs, projectIds);
     }
 
     @Override

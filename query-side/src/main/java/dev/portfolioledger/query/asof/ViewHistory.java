@@ -2,6 +2,7 @@ package dev.portfolioledger.query.asof;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.project.ProjectStatus;
 import dev.portfolioledger.query.project.ProjectFilter;
 import dev.portfolioledger.query.project.ProjectView;
@@ -306,6 +307,23 @@ public class ViewHistory {
     }
 
     /** Projects by status under a portfolio or program, valid at the instant. */
+    /** How many change requests of each project were SUBMITTED or ASSESSED at the instant (one query). */
+    Map<ProjectId, Integer> pendingChangeRequests(long atNs, Collection<ProjectId> projectIds) {
+        Map<ProjectId, Integer> pending = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return pending;
+        }
+        jdbc.query("SELECT parent_id, count(*) AS n FROM view_version WHERE kind = 'CHANGE_REQUEST'"
+                           + " AND parent_id = ANY(:ids) AND " + VALID_AT + " AND status IN ('SUBMITTED', 'ASSESSED')"
+                           + " GROUP BY parent_id",
+                   new MapSqlParameterSource("ids", projectIds.stream().map(ProjectId::value).toArray(UUID[]::new))
+                           .addValue("at", atNs),
+                   rs -> {
+                       pending.put(new ProjectId(rs.getObject("parent_id", UUID.class)), rs.getInt("n"));
+                   });
+        return pending;
+    }
+
     ProjectStatusCounts projectCounts(long atNs, boolean byProgram, UUID parentId) {
         Map<ProjectStatus, Integer> counts = new EnumMap<>(ProjectStatus.class);
         jdbc.query("SELECT status, count(*) AS n FROM view_version WHERE kind = 'PROJECT' AND "

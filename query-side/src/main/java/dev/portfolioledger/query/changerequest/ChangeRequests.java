@@ -125,6 +125,21 @@ public class ChangeRequests {
                 .addValue("sequence", sequenceNumber);
     }
 
+    /** How many change requests of each project are pending (SUBMITTED or ASSESSED) now; projects with none are absent. */
+    public Map<ProjectId, Integer> pendingOf(Collection<ProjectId> projectIds) {
+        Map<ProjectId, Integer> pending = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return pending;
+        }
+        jdbc.query("SELECT project_id, count(*) AS n FROM change_request_view WHERE project_id = ANY(:ids)"
+                           + " AND status IN ('SUBMITTED', 'ASSESSED') GROUP BY project_id",
+                   new MapSqlParameterSource("ids", projectIds.stream().map(ProjectId::value).toArray(UUID[]::new)),
+                   rs -> {
+                       pending.put(new ProjectId(rs.getObject("project_id", UUID.class)), rs.getInt("n"));
+                   });
+        return pending;
+    }
+
     /** One project's page of its requests, as Project.changeRequests asks for it. */
     public record ProjectPageKey(ProjectId projectId, ChangeRequestStatus status, PageRequest<Long> page) {
     }

@@ -3,7 +3,9 @@ package dev.portfolioledger.query.changerequest;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.query.paging.PageRequest;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The change requests as the decisions recorded up to an instant made them, as the change request
@@ -19,4 +21,10 @@ public interface ChangeRequestsAsOf {
      * with the live inbox's order and keys ({@code page.after()}: the last row seen).
      */
     List<ChangeRequestView> changeRequestInbox(ChangeRequestFilter filter, PageRequest<ChangeRequests.InboxKey> page);
+
+    /**
+     * How many change requests of each project were pending (SUBMITTED or ASSESSED) at the
+     * instant; projects with none are absent. One read for all the projects.
+     */
+    Map<ProjectId, Integer> pendingChangeRequests(Collection<ProjectId> projectIds);
 }

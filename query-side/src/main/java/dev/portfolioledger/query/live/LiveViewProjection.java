@@ -29,6 +29,9 @@ import dev.portfolioledger.query.asof.RecordTime;
 import dev.portfolioledger.query.resource.ResourceView;
 import dev.portfolioledger.query.resource.Resources;
 import dev.portfolioledger.query.resource.TimeEntries;
+import dev.portfolioledger.api.status.StatusReportPublishedEvent;
+import dev.portfolioledger.axon.audit.AuditMetadata;
+import dev.portfolioledger.query.status.StatusReports;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -51,8 +54,9 @@ import java.util.UUID;
  * Keeps the live views current: portfolio_view, program_view, project_view with its plan rows,
  * change_request_view and baseline_version_view, resource_view with its allocation rows, and
  * time_entry_view (each entry with the record time of its event and of its reversal), and the finance
- * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost). The state change itself lives in the pure
- * evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
+ * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost), and the
+ * published status reports ({@link StatusReports}, each with its record time). The state change
+ * itself lives in the pure evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
  * do); this class only loads, applies and saves, a batch at a time: the events of a processor batch
  * are collected ({@link BatchedWrites}) and, when the batch commits, the current rows of the
  * batch's aggregates are read with one query per table, the events applied in memory, and every
@@ -74,6 +78,7 @@ public class LiveViewProjection {
     private final Resources resources;
     private final TimeEntries timeEntries;
     private final FinanceRows finance;
+    private final StatusReports statusReports;
     private final LiveViewPositions positions;
     private final CommittedStates<List<Object>> committed;
     private final BatchedWrites<DomainEventMessage<?>> writes;
@@ -84,7 +89,7 @@ public class LiveViewProjection {
      */
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
                               ChangeRequests changeRequests, Resources resources, TimeEntries timeEntries,
-                              FinanceRows finance, LiveViewPositions positions,
+                              FinanceRows finance, StatusReports statusReports, LiveViewPositions positions,
                               @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.portfolios = portfolios;
         this.programs = programs;
@@ -94,6 +99,7 @@ public class LiveViewProjection {
         this.resources = resources;
         this.timeEntries = timeEntries;
         this.finance = finance;
+        this.statusReports = statusReports;
         this.positions = positions;
         this.committed = new CommittedStates<>(stateCacheSize);
         this.writes = new BatchedWrites<>(LiveViewProjection.class.getName(), this::record);
@@ -112,6 +118,7 @@ public class LiveViewProjection {
         changeRequests.deleteAll();
         timeEntries.deleteAll();
         finance.deleteAll();
+        statusReports.deleteAll();
         resources.deleteAll();
         plans.deleteAll();
         projects.deleteAll();
@@ -144,6 +151,7 @@ public class LiveViewProjection {
         List<ResourceView> allocationsChanged = new ArrayList<>();
         List<TimeEntries.Logged> logged = new ArrayList<>();
         List<TimeEntries.Reversed> reversed = new ArrayList<>();
+        List<StatusReports.Published> published = new ArrayList<>();
         Map<String, CommittedStates.Entry<List<Object>>> after = new HashMap<>();
 
         byAggregate.forEach((id, stream) -> {
@@ -178,6 +186,11 @@ public class LiveViewProjection {
                     logged.add(new TimeEntries.Logged(e, RecordTime.nanos(event.getTimestamp())));
                 } else if (event.getPayload() instanceof TimeLogReversedEvent e) {
                     reversed.add(new TimeEntries.Reversed(e, RecordTime.nanos(event.getTimestamp())));
+                } else if (event.getPayload() instanceof StatusReportPublishedEvent e) {
+                    // a publication stores this one event: its record time is its decision's
+                    published.add(new StatusReports.Published(e, text(event, AuditMetadata.ACTOR),
+                                                              text(event, AuditMetadata.REASON),
+                                                              RecordTime.nanos(event.getTimestamp())));
                 }
                 applied = event.getSequenceNumber();
             }
@@ -219,6 +232,7 @@ public class LiveViewProjection {
         resources.saveAll(resourceRows, allocationsChanged);
         timeEntries.record(logged, reversed);
         financeRows.write();
+        statusReports.record(published);
         committed.putOnCommit(after);
     }
 
@@ -268,6 +282,11 @@ public class LiveViewProjection {
         List<Object> viewsOf(UUID aggregateId) {
             return views.getOrDefault(aggregateId, List.of());
         }
+    }
+
+    private static String text(DomainEventMessage<?> event, String key) {
+        Object value = event.getMetaData().get(key);
+        return value == null ? null : value.toString();
     }
 
     private static UUID uuidOrNull(String aggregateId) {

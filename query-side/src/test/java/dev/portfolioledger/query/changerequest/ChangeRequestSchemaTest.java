@@ -36,6 +36,7 @@ class ChangeRequestSchemaTest {
             type PageInfo { hasNextPage: Boolean! endCursor: String }
             enum CostCategory { LABOUR MATERIALS EQUIPMENT SERVICES TRAVEL CONTINGENCY OTHER }
             enum ChangeKind { ADD_DELIVERABLE REMOVE_DELIVERABLE MODIFY_DELIVERABLE MOVE_MILESTONE CHANGE_BUDGET }
+            enum Rag { GREEN AMBER RED }
             """;
 
     private static TypeDefinitionRegistry parse(String location) throws IOException {
