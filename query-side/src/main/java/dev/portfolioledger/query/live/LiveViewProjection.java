@@ -5,14 +5,18 @@ import dev.portfolioledger.api.changerequest.ChangeRequestId;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.BaselineEstablishedEvent;
+import dev.portfolioledger.api.project.ProjectClosedEvent;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.axon.ProcessingGroups;
+import dev.portfolioledger.axon.audit.AuditMetadata;
 import dev.portfolioledger.axon.deadletter.BatchedWrites;
 import dev.portfolioledger.query.asof.AggregateViews;
 import dev.portfolioledger.query.asof.CommittedStates;
 import dev.portfolioledger.query.changerequest.BaselineVersion;
 import dev.portfolioledger.query.changerequest.ChangeRequestView;
 import dev.portfolioledger.query.changerequest.ChangeRequests;
+import dev.portfolioledger.query.closure.ProjectClosureView;
+import dev.portfolioledger.query.closure.ProjectClosures;
 import dev.portfolioledger.query.finance.FinanceRows;
 import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.portfolio.Portfolios;
@@ -50,7 +54,8 @@ import java.util.UUID;
 /**
  * Keeps the live views current: portfolio_view, program_view, project_view with its plan rows,
  * change_request_view and baseline_version_view, resource_view with its allocation rows, and
- * time_entry_view (each entry with the record time of its event and of its reversal), and the finance
+ * time_entry_view (each entry with the record time of its event and of its reversal), the closures
+ * with their lessons ({@link ProjectClosures}, stamped with the closure's record time), and the finance
  * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost). The state change itself lives in the pure
  * evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
  * do); this class only loads, applies and saves, a batch at a time: the events of a processor batch
@@ -74,6 +79,7 @@ public class LiveViewProjection {
     private final Resources resources;
     private final TimeEntries timeEntries;
     private final FinanceRows finance;
+    private final ProjectClosures closures;
     private final LiveViewPositions positions;
     private final CommittedStates<List<Object>> committed;
     private final BatchedWrites<DomainEventMessage<?>> writes;
@@ -84,7 +90,7 @@ public class LiveViewProjection {
      */
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
                               ChangeRequests changeRequests, Resources resources, TimeEntries timeEntries,
-                              FinanceRows finance, LiveViewPositions positions,
+                              FinanceRows finance, ProjectClosures closures, LiveViewPositions positions,
                               @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.portfolios = portfolios;
         this.programs = programs;
@@ -94,6 +100,7 @@ public class LiveViewProjection {
         this.resources = resources;
         this.timeEntries = timeEntries;
         this.finance = finance;
+        this.closures = closures;
         this.positions = positions;
         this.committed = new CommittedStates<>(stateCacheSize);
         this.writes = new BatchedWrites<>(LiveViewProjection.class.getName(), this::record);
@@ -112,6 +119,7 @@ public class LiveViewProjection {
         changeRequests.deleteAll();
         timeEntries.deleteAll();
         finance.deleteAll();
+        closures.deleteAll();
         resources.deleteAll();
         plans.deleteAll();
         projects.deleteAll();
@@ -144,6 +152,7 @@ public class LiveViewProjection {
         List<ResourceView> allocationsChanged = new ArrayList<>();
         List<TimeEntries.Logged> logged = new ArrayList<>();
         List<TimeEntries.Reversed> reversed = new ArrayList<>();
+        List<ProjectClosures.Closed> closed = new ArrayList<>();
         Map<String, CommittedStates.Entry<List<Object>>> after = new HashMap<>();
 
         byAggregate.forEach((id, stream) -> {
@@ -178,6 +187,11 @@ public class LiveViewProjection {
                     logged.add(new TimeEntries.Logged(e, RecordTime.nanos(event.getTimestamp())));
                 } else if (event.getPayload() instanceof TimeLogReversedEvent e) {
                     reversed.add(new TimeEntries.Reversed(e, RecordTime.nanos(event.getTimestamp())));
+                } else if (event.getPayload() instanceof ProjectClosedEvent e) {
+                    // closeProject stores this event first (and alone): its record time is its decision's
+                    closed.add(new ProjectClosures.Closed(ProjectClosureView.of(e, event.getTimestamp(),
+                            (String) event.getMetaData().get(AuditMetadata.ACTOR)), views.project(),
+                            RecordTime.nanos(event.getTimestamp())));
                 }
                 applied = event.getSequenceNumber();
             }
@@ -218,6 +232,7 @@ public class LiveViewProjection {
         changeRequests.saveVersions(versions);
         resources.saveAll(resourceRows, allocationsChanged);
         timeEntries.record(logged, reversed);
+        closures.record(closed);
         financeRows.write();
         committed.putOnCommit(after);
     }
