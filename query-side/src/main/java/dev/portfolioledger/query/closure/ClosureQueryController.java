@@ -2,7 +2,6 @@ package dev.portfolioledger.query.closure;
 
 import dev.portfolioledger.api.Checks;
 import dev.portfolioledger.api.project.ProjectId;
-import dev.portfolioledger.query.asof.RecordTime;
 import dev.portfolioledger.query.instant.AsOfReads;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Cursors;
@@ -103,6 +102,6 @@ public class ClosureQueryController {
 
     private static long recordTime(DataFetchingEnvironment environment) {
         ClosureAsOf past = AsOfReads.of(environment, ClosureAsOf.class);
-        return past == null ? RecordTime.OPEN : past.recordTimeNanos();
+        return past == null ? ProjectClosures.LIVE : past.recordTimeNanos();
     }
 }

@@ -6,7 +6,6 @@ import dev.portfolioledger.api.project.LessonCategory;
 import dev.portfolioledger.api.project.LessonLearned;
 import dev.portfolioledger.api.project.Methodology;
 import dev.portfolioledger.api.project.ProjectId;
-import dev.portfolioledger.query.asof.RecordTime;
 import dev.portfolioledger.query.project.ProjectView;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -25,10 +24,13 @@ import java.util.UUID;
  * The project_closure_view and lesson_learned_view tables: each closure, and each of its lessons,
  * with the record time of its {@code ProjectClosedEvent}. A closure is final and never changes,
  * so the rows are written once and an as-of read is a filter on that time ({@code closed_ns <= t};
- * live reads use {@link RecordTime#OPEN}).
+ * live reads use {@link #LIVE}).
  */
 @Repository
 public class ProjectClosures {
+
+    /** The record time of live reads: after every closure. */
+    public static final long LIVE = Long.MAX_VALUE;
 
     /**
      * A closure as the live projection met it.
@@ -145,12 +147,16 @@ public class ProjectClosures {
                     new ProjectId(projectId), position, rs.getString("project_name"),
                     Methodology.valueOf(rs.getString("methodology")), LessonCategory.valueOf(rs.getString("category")),
                     rs.getString("text"), rs.getObject("closed_on", java.time.LocalDate.class),
-                    RecordTime.instant(closedNs)));
+                    instant(closedNs)));
         });
     }
 
     /** A lesson with the key a page continues after. */
     public record Keyed(LessonKey key, PortfolioLesson lesson) {
+    }
+
+    private static java.time.Instant instant(long nanos) {
+        return java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     public void deleteAll() {
