@@ -1,17 +1,34 @@
 package dev.portfolioledger.app.closure;
 
+import dev.portfolioledger.api.Money;
+import dev.portfolioledger.api.finance.CostEntryId;
+import dev.portfolioledger.api.finance.CostLedgerId;
+import dev.portfolioledger.api.finance.ExpenseRecordedEvent;
+import dev.portfolioledger.api.project.CostCategory;
+import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
+import dev.portfolioledger.app.support.Processors;
+import dev.portfolioledger.app.support.StreamEvents;
+import dev.portfolioledger.axon.ProcessingGroups;
+import org.assertj.core.groups.Tuple;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +48,11 @@ class ProjectClosureGraphQlTest extends GraphQlIntegrationTest {
     private static final String RETURNS = "Halve returns";
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     /** An ACTIVE project with two objectives, one deliverable half done, an expense and a budget. */
     private String activeProject(String portfolio, String methodology) {
@@ -82,7 +104,7 @@ class ProjectClosureGraphQlTest extends GraphQlIntegrationTest {
     }
 
     private static List<Map<String, Object>> lessons(String... categoryAndText) {
-        List<Map<String, Object>> lessons = new java.util.ArrayList<>();
+        List<Map<String, Object>> lessons = new ArrayList<>();
         for (int i = 0; i < categoryAndText.length; i += 2) {
             lessons.add(Map.of("category", categoryAndText[i], "text", categoryAndText[i + 1]));
         }
@@ -129,6 +151,36 @@ class ProjectClosureGraphQlTest extends GraphQlIntegrationTest {
                 .isEqualTo(Map.of("active", 0, "closed", 1));
     }
 
+    /**
+     * An expense stored behind the views' back (no read your writes waits for it) while they are
+     * stopped: the closure waits until they have caught up with it, and its figures count it.
+     */
+    @Test
+    void theFinalFiguresWaitForTheViewsToCatchUpWithEverythingStoredBefore() throws Exception {
+        String project = activeProject(newPortfolio(), "LEAN");
+        ProjectId id = ProjectId.of(project);
+        AtomicReference<CompletableFuture<GraphQlTester.Response>> closing = new AtomicReference<>();
+        new Processors(processing, jdbc).restart(ProcessingGroups.VIEWS, stopped -> {
+            new StreamEvents(eventStore, jdbc).append("CostLedger", CostLedgerId.of(id).toString(), "finance",
+                    new ExpenseRecordedEvent(CostLedgerId.of(id), id, CostEntryId.random(), Money.of("1000.00", "EUR"),
+                                             CostCategory.EQUIPMENT, today.minusDays(1), "ACME", "Late invoice"));
+            closing.set(CompletableFuture.supplyAsync(() -> close(project, lessons("COST", "Chase invoices"))));
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertThat(closing.get()).as("the closure waits for the stopped views").isNotDone();
+        });
+
+        GraphQlTester.Response response = closing.get().get(30, TimeUnit.SECONDS);
+        // AC = 4000.00 recorded through the mutation + 1000.00 appended: CPI = 5000 / 5000
+        response.path("closeProject.project.closure.finalFigures.actualCost.amount").entity(String.class)
+                .isEqualTo("5000.00");
+        response.path("closeProject.project.closure.finalFigures.costPerformanceIndex").entity(String.class)
+                .isEqualTo("1.0000000000");
+    }
+
     @Test
     void aClosedProjectTakesNoFurtherCommand() {
         String project = activeProject(newPortfolio(), "KANBAN");
@@ -170,9 +222,9 @@ class ProjectClosureGraphQlTest extends GraphQlIntegrationTest {
                         assertThat(error.getMessage()).contains("3 conditions are unmet");
                     });
                     assertThat(blockers(errors)).extracting(b -> b.get("condition"), b -> b.get("subjectId"))
-                            .containsExactly(org.assertj.core.groups.Tuple.tuple("NOT_ACTIVE", project),
-                                             org.assertj.core.groups.Tuple.tuple("OPEN_CHANGE_REQUEST", first),
-                                             org.assertj.core.groups.Tuple.tuple("OPEN_CHANGE_REQUEST", second));
+                            .containsExactly(Tuple.tuple("NOT_ACTIVE", project),
+                                             Tuple.tuple("OPEN_CHANGE_REQUEST", first),
+                                             Tuple.tuple("OPEN_CHANGE_REQUEST", second));
                     assertThat(blockers(errors)).allSatisfy(b -> assertThat((String) b.get("description")).isNotBlank());
                 });
         assertThat(eventCountExceptDenials()).isEqualTo(stored);
@@ -252,7 +304,7 @@ class ProjectClosureGraphQlTest extends GraphQlIntegrationTest {
 
         // paging: one lesson a page, each cursor continuing right after its lesson
         String after = null;
-        List<String> paged = new java.util.ArrayList<>();
+        List<String> paged = new ArrayList<>();
         for (int page = 0; page < 4; page++) {
             GraphQlTester.Response response = as("auditor").documentName("lessonsLearned").variable("id", portfolio)
                     .variable("first", 1).variable("after", after).execute();

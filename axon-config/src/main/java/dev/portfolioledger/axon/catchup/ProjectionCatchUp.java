@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -109,7 +111,7 @@ public class ProjectionCatchUp {
         if (tokens.isEmpty()) {
             return false;
         }
-        java.util.Map<Integer, EventTrackerStatus> local = new java.util.HashMap<>();
+        Map<Integer, EventTrackerStatus> local = new HashMap<>();
         EventProcessingConfiguration configuration = processing.getIfAvailable();
         if (configuration != null) {
             configuration.eventProcessor(processingGroup, StreamingEventProcessor.class)

@@ -34,6 +34,7 @@ import dev.portfolioledger.api.project.ProjectStartedEvent;
 import dev.portfolioledger.api.project.ProjectStatus;
 import dev.portfolioledger.api.project.StartProjectCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,7 @@ import static dev.portfolioledger.api.ErrorCode.CLOSURE_BLOCKED;
 import static dev.portfolioledger.api.ErrorCode.ILLEGAL_TRANSITION;
 import static dev.portfolioledger.api.ErrorCode.VALIDATION_FAILED;
 import static dev.portfolioledger.command.Refusals.refusedWith;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -140,12 +142,12 @@ class ProjectClosureTest {
             }
 
             @Override
-            public void describeTo(org.hamcrest.Description description) {
+            public void describeTo(Description description) {
                 description.appendText("CLOSURE_BLOCKED with blockers ").appendValue(expected);
             }
 
             @Override
-            protected void describeMismatchSafely(Throwable thrown, org.hamcrest.Description description) {
+            protected void describeMismatchSafely(Throwable thrown, Description description) {
                 description.appendText("was ").appendValue(thrown);
                 if (thrown instanceof RuleViolation violation) {
                     description.appendText(" with code ").appendValue(violation.code())
@@ -170,7 +172,7 @@ class ProjectClosureTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ProjectClosedEvent(PROJECT, CLOSED_ON, 1, FIGURES, LESSONS, VERDICTS,
                         "Ops runs the shop from Monday", "A good project"))
-                .expectState(project -> org.assertj.core.api.Assertions.assertThat(project)
+                .expectState(project -> assertThat(project)
                         .extracting("status").isEqualTo(ProjectStatus.CLOSED));
     }
 
@@ -314,26 +316,22 @@ class ProjectClosureTest {
     void cannotJudgeAnObjectiveTwice() {
         assertThatThrownBy(() -> close(List.of(VERDICTS.get(0), VERDICTS.get(1),
                 new ObjectiveOutcome(SELL, ObjectiveAchievement.NOT_MET, "Second thoughts"))))
-                .isInstanceOfSatisfying(RuleViolation.class, refusal -> org.assertj.core.api.Assertions
-                        .assertThat(refusal.getMessage()).contains("objectives[2].objective repeats objectives[0]"));
+                .isInstanceOfSatisfying(RuleViolation.class, refusal -> assertThat(refusal.getMessage()).contains("objectives[2].objective repeats objectives[0]"));
     }
 
     @Test
     void aVerdictShortOfMetNeedsANote() {
         assertThatThrownBy(() -> close(List.of(VERDICTS.get(0),
                 new ObjectiveOutcome(RETURNS, ObjectiveAchievement.NOT_MET, " "))))
-                .isInstanceOfSatisfying(RuleViolation.class, refusal -> org.assertj.core.api.Assertions
-                        .assertThat(refusal.getMessage()).contains("objectives[1].note"));
+                .isInstanceOfSatisfying(RuleViolation.class, refusal -> assertThat(refusal.getMessage()).contains("objectives[1].note"));
     }
 
     @Test
     void aClosureNeedsALessonLearned() {
         assertThatThrownBy(() -> new CloseProjectCommand(PROJECT, CLOSED_ON, List.of(), VERDICTS, null, null, FIGURES))
-                .isInstanceOfSatisfying(RuleViolation.class, refusal -> org.assertj.core.api.Assertions
-                        .assertThat(refusal.getMessage()).contains("lessonsLearned must hold at least one lesson"));
+                .isInstanceOfSatisfying(RuleViolation.class, refusal -> assertThat(refusal.getMessage()).contains("lessonsLearned must hold at least one lesson"));
         assertThatThrownBy(() -> new CloseProjectCommand(PROJECT, CLOSED_ON,
                 List.of(new LessonLearned(null, "Text")), VERDICTS, null, null, FIGURES))
-                .isInstanceOfSatisfying(RuleViolation.class, refusal -> org.assertj.core.api.Assertions
-                        .assertThat(refusal.getMessage()).contains("lessonsLearned[0].category is required"));
+                .isInstanceOfSatisfying(RuleViolation.class, refusal -> assertThat(refusal.getMessage()).contains("lessonsLearned[0].category is required"));
     }
 }

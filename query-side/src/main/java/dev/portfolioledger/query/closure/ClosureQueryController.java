@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -47,8 +48,7 @@ public class ClosureQueryController {
     }
 
     @SchemaMapping(typeName = "Project", field = "closure")
-    public java.util.concurrent.CompletableFuture<ProjectClosureView> closure(ProjectView project,
-                                                                             DataFetchingEnvironment environment) {
+    public CompletableFuture<ProjectClosureView> closure(ProjectView project, DataFetchingEnvironment environment) {
         return environment.<ClosureKey, ProjectClosureView>getDataLoader(CLOSURE_LOADER)
                 .load(new ClosureKey(project.id(), recordTime(environment)));
     }

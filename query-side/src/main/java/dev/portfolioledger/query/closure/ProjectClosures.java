@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -146,7 +148,7 @@ public class ProjectClosures {
             return new Keyed(new LessonKey(closedNs, projectId, position), new PortfolioLesson(
                     new ProjectId(projectId), position, rs.getString("project_name"),
                     Methodology.valueOf(rs.getString("methodology")), LessonCategory.valueOf(rs.getString("category")),
-                    rs.getString("text"), rs.getObject("closed_on", java.time.LocalDate.class),
+                    rs.getString("text"), rs.getObject("closed_on", LocalDate.class),
                     instant(closedNs)));
         });
     }
@@ -155,8 +157,8 @@ public class ProjectClosures {
     public record Keyed(LessonKey key, PortfolioLesson lesson) {
     }
 
-    private static java.time.Instant instant(long nanos) {
-        return java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     public void deleteAll() {
