@@ -74,8 +74,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The root keeps the rules that depend on the lifecycle and guards its members with them (the
  * {@code @CommandHandlerInterceptor}s below run before any member's handler), and takes the
  * decisions that span members: submitting a change request (checked against the scope),
- * approving one (which revises the scope), and the execution commands (about a deliverable or
- * milestone of the current scope).
+ * approving one (which revises the scope), the execution commands (about a deliverable or
+ * milestone of the current scope), and closing the project (which every member's open business
+ * can block).
  * <p>
  * Snapshots store the aggregate's fields (hence the field visibility for Jackson); the revision
  * below names their shape: change it whenever a field of the root or a member changes, and older
