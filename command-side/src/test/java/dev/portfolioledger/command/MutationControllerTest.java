@@ -52,6 +52,7 @@ import dev.portfolioledger.command.project.ProjectTransitionInput;
 import dev.portfolioledger.command.project.ProposeProjectInput;
 import dev.portfolioledger.command.finance.CostLedgerMutationController;
 import dev.portfolioledger.command.project.ProjectExecutionMutationController;
+import dev.portfolioledger.command.project.ProjectClosureMutationController;
 import dev.portfolioledger.command.resource.ResourceMutationController;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class MutationControllerTest {
             PortfolioMutationController.class, ProgramMutationController.class, ProjectMutationController.class,
             ProjectPlanningMutationController.class, ChangeRequestMutationController.class,
             ResourceMutationController.class, CostLedgerMutationController.class,
-            ProjectExecutionMutationController.class);
+            ProjectExecutionMutationController.class, ProjectClosureMutationController.class);
 
     private final AuditedCommandGateway gateway = mock(AuditedCommandGateway.class);
     private final PortfolioMutationController portfolios = new PortfolioMutationController(gateway);
@@ -391,7 +392,8 @@ class MutationControllerTest {
                 entry("reverseCost", Roles.RECORD_COSTS),
                 entry("reportDeliverableProgress", Roles.REPORT_PROGRESS),
                 entry("completeMilestone", Roles.REPORT_PROGRESS),
-                entry("forecastDeliverableFinish", Roles.REPORT_PROGRESS));
+                entry("forecastDeliverableFinish", Roles.REPORT_PROGRESS),
+                entry("closeProject", Roles.RUN_PROJECTS));
 
         Map<String, String> actual = new HashMap<>();
         for (Method method : mutationMethods()) {

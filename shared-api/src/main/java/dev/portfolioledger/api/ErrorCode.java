@@ -20,6 +20,11 @@ public enum ErrorCode {
     SELF_ASSESSMENT_FORBIDDEN,
     /** A resource would be allocated beyond its capacity on some day; the details list the days and allocations. */
     CAPACITY_EXCEEDED,
+    /**
+     * A project cannot be closed yet: the details ({@code blockers}) list every unmet condition at
+     * once, each with its {@code condition}, {@code subjectId} and {@code description}.
+     */
+    CLOSURE_BLOCKED,
     VIEW_OUT_OF_DATE,
     TIMEOUT,
     // Requests refused before anything runs: query limits, and HTTP-level mistakes.

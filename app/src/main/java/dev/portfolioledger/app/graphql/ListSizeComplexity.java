@@ -1,7 +1,9 @@
 package dev.portfolioledger.app.graphql;
 
 import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
+import dev.portfolioledger.api.project.CloseProjectCommand;
 import dev.portfolioledger.api.project.CostCategory;
+import dev.portfolioledger.api.project.DefineProjectObjectivesCommand;
 import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
 import dev.portfolioledger.api.resource.Skill;
 import dev.portfolioledger.app.integrity.AuditIntegrityGraphQlController;
@@ -71,6 +73,8 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("Resource.leave", ResourceFieldWiring.MAX_LISTED),
             Map.entry("Resource.allocations", ResourceFieldWiring.MAX_LISTED),
             Map.entry("Project.team", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("ProjectClosure.lessonsLearned", CloseProjectCommand.MAX_LESSONS),
+            Map.entry("ProjectClosure.objectives", DefineProjectObjectivesCommand.MAX_OBJECTIVES),
             Map.entry("Resource.utilisation", ResourceUtilisation.MAX_PERIODS),
             Map.entry("Resource.overallocations", ResourceUtilisationController.MAX_ROWS),
             Map.entry("Portfolio.overallocations", ResourceUtilisationController.MAX_ROWS),

@@ -56,6 +56,8 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
     private final List<String> deliverables = new ArrayList<>();
     private final List<String> submitted = new ArrayList<>();
     private final List<String> assessed = new ArrayList<>();
+    /** The objectives as last defined, which a closure judges. */
+    private List<String> objectives = List.of();
     private final List<Capture> captures = new ArrayList<>();
     private int refused;
 
@@ -169,16 +171,29 @@ class RandomizedHistoryTest extends GraphQlIntegrationTest {
                     "category", List.of("LABOUR", "MATERIALS", "TRAVEL", "CONTINGENCY").get(random.nextInt(4)),
                     "amount", money(random.nextInt(4) == 0 ? "0" : Integer.toString(random.nextInt(90_000))))));
         }
-        return attempt("define objectives", () -> mutate("pm", "historyDefineObjectives", Map.of(
-                "projectId", projectId, "objectives", List.of("Objective " + random.nextInt(100)))));
+        List<String> defined = List.of("Objective " + random.nextInt(100));
+        return attempt("define objectives", () -> {
+            List<ResponseError> errors = mutate("pm", "historyDefineObjectives", Map.of(
+                    "projectId", projectId, "objectives", defined));
+            if (errors.isEmpty()) {
+                objectives = defined;
+            }
+            return errors;
+        });
     }
 
     private String lifecycleStep() {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(5)) {
             case 0 -> attempt("approve project", () -> transitionTo("historyApproveProject", "pmo"));
             case 1 -> attempt("start project", () -> transitionTo("historyStartProject", "pm"));
             case 2 -> attempt("hold project", () -> transitionTo("historyPutProjectOnHold", "pm"));
-            default -> attempt("resume project", () -> transitionTo("historyResumeProject", "pm"));
+            case 3 -> attempt("resume project", () -> transitionTo("historyResumeProject", "pm"));
+            // blocked (CLOSURE_BLOCKED) while not ACTIVE or a change request is open; CLOSED for good once it passes
+            default -> attempt("close project", () -> mutate("pm", "historyCloseProject", Map.of(
+                    "projectId", projectId,
+                    "lessonsLearned", List.of(Map.of("category", "PROCESS", "text", "Lesson " + random.nextInt(100))),
+                    "objectives", objectives.stream().map(objective -> Map.of("objective", objective,
+                            "achievement", "MET")).toList())));
         };
     }
 

@@ -94,7 +94,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
         setUp();
 
         for (int round = 0; round < ROUNDS; round++) {
-            switch (random.nextInt(22)) {
+            switch (random.nextInt(23)) {
                 case 0 -> createPortfolio();
                 case 1 -> renamePortfolio();
                 case 2 -> createProgram();
@@ -116,6 +116,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
                 case 18 -> completeMilestone();
                 case 19 -> forecastDeliverableFinish();
                 case 20 -> publishStatusReport();
+                case 21 -> closeProject();
                 default -> logTime();
             }
         }
@@ -469,6 +470,32 @@ class HostileInputTest extends GraphQlIntegrationTest {
               data -> jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'summary' FROM domainevententry"
                       + " WHERE aggregateidentifier = ?", String.class,
                       HostileInputTest.<String>at(data, "publishStatusReport.statusReportId")));
+    }
+
+    /**
+     * Closes a fresh ACTIVE project (without objectives, so no verdicts) with one hostile field: the
+     * lesson's text, the handover notes, the final remarks or the reason.
+     */
+    private void closeProject() {
+        String projectId = newProject(portfolioId, null);
+        assertThat(send("pmo", "hostileApproveProject", Map.of("projectId", projectId)).code()).isNull();
+        assertThat(send("pm", "hostileStartProject", Map.of("projectId", projectId)).code()).isNull();
+        touchedAggregates.add(projectId);
+        touchedProjects.add(projectId);
+        Map<String, Object> lesson = new HashMap<>(Map.of("category", "PROCESS", "text", "Keep the team small"));
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", projectId, "lessonsLearned", List.of(lesson),
+                                                         "objectives", List.of()));
+        String operation = "hostileCloseProject";
+        String closure = "closeProject.project.closure.";
+        switch (random.nextInt(4)) {
+            case 0 -> check("pm", operation, lesson, "text", text(Kind.TEXT, true), Kind.TEXT, input, data ->
+                    HostileInputTest.<List<Map<String, Object>>>at(data, closure + "lessonsLearned").get(0).get("text"));
+            case 1 -> check("pm", operation, input, "handoverNotes", optional(text(Kind.TEXT, true)), Kind.TEXT,
+                            data -> at(data, closure + "handoverNotes"));
+            case 2 -> check("pm", operation, input, "finalRemarks", optional(text(Kind.TEXT, true)), Kind.TEXT,
+                            data -> at(data, closure + "finalRemarks"));
+            default -> checkReason("pm", operation, input);
+        }
     }
 
     /**

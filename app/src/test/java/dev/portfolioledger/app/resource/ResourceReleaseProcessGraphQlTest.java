@@ -153,4 +153,23 @@ class ResourceReleaseProcessGraphQlTest extends GraphQlIntegrationTest {
         assertThat(releases(second)).hasSize(1);
         assertThat(eventCount()).as("a replay sends releases that change nothing").isEqualTo(before);
     }
+
+    @Test
+    void closingAProjectReleasesItsFutureAllocations() {
+        String portfolioId = newPortfolio();
+        String closed = activeProject(portfolioId);
+        String resourceId = newResource(portfolioId);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        allocate(resourceId, closed, today.minusDays(10), today.plusDays(30));
+
+        as("pm").documentName("closeProject").variable("input", Map.of("projectId", closed, "objectives", List.of(),
+                        "lessonsLearned", List.of(Map.of("category", "RESOURCES", "text", "Book people early")))).execute()
+                .path("closeProject.project.status").entity(String.class).isEqualTo("CLOSED");
+        processors.awaitHead(ProcessingGroups.RESOURCE_RELEASE);
+
+        assertThat(sentTo(resourceId)).singleElement().satisfies(command ->
+                assertThat(((ReleaseProjectAllocationsCommand) command.getPayload()).releaseFrom()).isEqualTo(today));
+        assertThat(releases(resourceId)).singleElement().satisfies(release ->
+                assertThat(release.get("reason")).isEqualTo("Project closed"));
+    }
 }

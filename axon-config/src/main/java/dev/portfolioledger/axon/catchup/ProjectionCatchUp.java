@@ -21,7 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -99,6 +101,54 @@ public class ProjectionCatchUp {
                     .register(meters)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * Returns once every segment of the group has handled every event stored before this call (the
+     * event store's head at its start): for a read that spans aggregates, such as a project's
+     * figures, which its ledger and the time logged by resources make too.
+     *
+     * @throws RuleViolation with {@link ErrorCode#TIMEOUT} when the bounded wait runs out
+     */
+    public void awaitHead(String processingGroup) {
+        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        if (head == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!hasProcessedEverywhere(processingGroup, head)) {
+            if (System.nanoTime() > deadline) {
+                throw new RuleViolation(ErrorCode.TIMEOUT, "The " + processingGroup + " views did not catch up with"
+                        + " the stored events within " + timeout.toMillis() + " ms; try again shortly");
+            }
+            sleep();
+        }
+    }
+
+    /** Every segment (as the token table lists them) has passed the index: in memory where owned here. */
+    boolean hasProcessedEverywhere(String processingGroup, long globalIndex) {
+        List<StoredToken> tokens = jdbc.query(
+                "SELECT segment, token, tokentype FROM tokenentry WHERE processorname = ?",
+                (rs, n) -> new StoredToken(rs.getInt(1), rs.getBytes(2), rs.getString(3)),
+                processingGroup);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        Map<Integer, EventTrackerStatus> local = new HashMap<>();
+        EventProcessingConfiguration configuration = processing.getIfAvailable();
+        if (configuration != null) {
+            configuration.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                    .ifPresent(processor -> local.putAll(processor.processingStatus()));
+        }
+        for (StoredToken stored : tokens) {
+            EventTrackerStatus status = local.get(stored.segment());
+            boolean covered = status != null && !status.isErrorState()
+                    ? covers(status.getTrackingToken(), globalIndex) : covers(stored, globalIndex);
+            if (!covered) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean hasProcessed(String processingGroup, String aggregateId, long globalIndex) {

@@ -24,6 +24,7 @@ import org.axonframework.modelling.command.EntityId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -108,6 +109,17 @@ class ChangeRequest {
     /** Still awaiting a decision: SUBMITTED or ASSESSED. */
     boolean isOpen() {
         return status.isOpen();
+    }
+
+    /** What this request puts in the way of closing its project: nothing once it is decided or withdrawn. */
+    Optional<ClosureBlocker> closureBlocker() {
+        if (!isOpen()) {
+            return Optional.empty();
+        }
+        String next = status == ChangeRequestStatus.SUBMITTED ? "assess and decide it" : "decide it";
+        return Optional.of(new ClosureBlocker(ClosureBlocker.OPEN_CHANGE_REQUEST, changeRequestId.toString(),
+                "Change request " + changeRequestId + " is " + status + ": " + next + ", or have its submitter"
+                        + " withdraw it"));
     }
 
     /** The actor is stamped into the metadata by the dispatch interceptor; without one nobody is accountable. */

@@ -15,12 +15,14 @@ import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.project.ApproveProjectCommand;
 import dev.portfolioledger.api.project.CancelProjectCommand;
+import dev.portfolioledger.api.project.CloseProjectCommand;
 import dev.portfolioledger.api.project.CompleteMilestoneCommand;
 import dev.portfolioledger.api.project.ExecutionCommand;
 import dev.portfolioledger.api.project.ForecastDeliverableFinishCommand;
 import dev.portfolioledger.api.project.PlanningCommand;
 import dev.portfolioledger.api.project.ProjectApprovedEvent;
 import dev.portfolioledger.api.project.ProjectCancelledEvent;
+import dev.portfolioledger.api.project.ProjectClosedEvent;
 import dev.portfolioledger.api.project.ProjectDetailsRevisedEvent;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.project.ProjectProposedEvent;
@@ -47,6 +49,7 @@ import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +59,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A project, the root of its aggregate: identity and lifecycle, PROPOSED → APPROVED → ACTIVE ⇄
- * ON_HOLD, and CANCELLED from any open state. Proposal arrives through
+ * ON_HOLD → CLOSED, and CANCELLED from any open state. Proposal arrives through
  * {@link ProjectCommandHandler}, which looks up the portfolio and program it goes into.
  * <p>
  * Two kinds of member hold the rest, each with its own rules and handlers:
@@ -71,15 +74,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The root keeps the rules that depend on the lifecycle and guards its members with them (the
  * {@code @CommandHandlerInterceptor}s below run before any member's handler), and takes the
  * decisions that span members: submitting a change request (checked against the scope),
- * approving one (which revises the scope), and the execution commands (about a deliverable or
- * milestone of the current scope).
+ * approving one (which revises the scope), the execution commands (about a deliverable or
+ * milestone of the current scope), and closing the project (which every member's open business
+ * can block).
  * <p>
  * Snapshots store the aggregate's fields (hence the field visibility for Jackson); the revision
  * below names their shape: change it whenever a field of the root or a member changes, and older
  * snapshots are ignored (the project is then rebuilt from its events).
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Project {
@@ -161,6 +165,50 @@ public class Project {
             apply(new ChangeRequestClosedEvent(projectId, changeRequestId, actor,
                     "Project cancelled: " + command.reason()));
         }
+    }
+
+    /**
+     * Closing is one decision over every member: it is refused while any condition is unmet, with
+     * all of them listed at once ({@link #closureBlockers}), so the manager clears them in one go.
+     * The verdicts must cover the project's objectives exactly (VALIDATION_FAILED, a mistake of the
+     * input rather than a state of the project, so it is checked first). The final figures come
+     * with the command (the finance views', read before it was sent); the baseline version is the
+     * scope's own.
+     */
+    @CommandHandler
+    void handle(CloseProjectCommand command) {
+        scope.requireVerdictOnEveryObjective(command.objectives());
+        List<ClosureBlocker> blockers = closureBlockers();
+        if (!blockers.isEmpty()) {
+            throw closureBlocked(blockers);
+        }
+        apply(new ProjectClosedEvent(projectId, command.closedOn(), scope.baselineVersion(), command.finalFigures(),
+                command.lessonsLearned(), command.objectives(), command.handoverNotes(), command.finalRemarks()));
+    }
+
+    /**
+     * Every unmet condition of closing, in this order: the project's status, then the open change
+     * requests in submission order. Each member that knows a condition answers its own blockers, so
+     * a further condition is one {@code blockers.addAll(member.closureBlockers(...))} here (the
+     * deliverables it concerns: {@link ProjectScope#currentDeliverableIds()}).
+     */
+    private List<ClosureBlocker> closureBlockers() {
+        List<ClosureBlocker> blockers = new ArrayList<>();
+        if (status != ProjectStatus.ACTIVE) {
+            blockers.add(new ClosureBlocker(ClosureBlocker.NOT_ACTIVE, projectId.toString(), "Project " + projectId
+                    + " is " + status + "; only an ACTIVE project can be closed"));
+        }
+        changeRequests.values().forEach(request -> request.closureBlocker().ifPresent(blockers::add));
+        return blockers;
+    }
+
+    private RuleViolation closureBlocked(List<ClosureBlocker> blockers) {
+        List<Object> details = blockers.stream().<Object>map(blocker -> Map.of("condition", blocker.condition(),
+                "subjectId", blocker.subjectId(), "description", blocker.description())).toList();
+        return new RuleViolation(ErrorCode.CLOSURE_BLOCKED, "Project " + projectId + " cannot be closed yet: "
+                + blockers.size() + (blockers.size() == 1 ? " condition is" : " conditions are") + " unmet ("
+                + String.join("; ", blockers.stream().map(ClosureBlocker::description).toList())
+                + "); see extensions.blockers", Map.of("blockers", details));
     }
 
     // --- guards for the members ---
@@ -333,6 +381,11 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectCancelledEvent event) {
         status = ProjectStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectClosedEvent event) {
+        status = ProjectStatus.CLOSED;
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package dev.portfolioledger.command.project;
 
 import dev.portfolioledger.api.project.ProjectApprovedEvent;
 import dev.portfolioledger.api.project.ProjectCancelledEvent;
+import dev.portfolioledger.api.project.ProjectClosedEvent;
 import dev.portfolioledger.api.project.ProjectPutOnHoldEvent;
 import dev.portfolioledger.api.project.ProjectResumedEvent;
 import dev.portfolioledger.api.project.ProjectStartedEvent;
@@ -49,5 +50,10 @@ class ProjectDirectoryProjection {
     @EventHandler
     void on(ProjectCancelledEvent event) {
         directory.markStatus(event.projectId(), ProjectStatus.CANCELLED);
+    }
+
+    @EventHandler
+    void on(ProjectClosedEvent event) {
+        directory.markStatus(event.projectId(), ProjectStatus.CLOSED);
     }
 }

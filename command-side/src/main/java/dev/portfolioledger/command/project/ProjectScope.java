@@ -20,6 +20,7 @@ import dev.portfolioledger.api.project.DeliverablePlan;
 import dev.portfolioledger.api.project.DeliverableRemovedEvent;
 import dev.portfolioledger.api.project.DeliverableRevisedEvent;
 import dev.portfolioledger.api.project.MilestoneId;
+import dev.portfolioledger.api.project.ObjectiveOutcome;
 import dev.portfolioledger.api.project.MilestonePlan;
 import dev.portfolioledger.api.project.MilestoneRemovedEvent;
 import dev.portfolioledger.api.project.MilestoneRevisedEvent;
@@ -38,6 +39,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,6 +83,8 @@ class ProjectScope {
     private Map<CostCategory, Money> budget = new LinkedHashMap<>();
     /** 0 while no baseline exists. */
     private int baselineVersion;
+    /** The objectives as last defined while PROPOSED, in their order; what a closure gives a verdict on. */
+    private List<String> objectives = new ArrayList<>();
 
     // --- planning while PROPOSED (the root checks the status first) ---
 
@@ -153,6 +157,37 @@ class ProjectScope {
 
     Currency currency() {
         return currency;
+    }
+
+    /**
+     * The deliverables of the current scope (the baseline as approved change requests left it: a
+     * removed one is not among them), in the order they were added: what a closure needs accepted.
+     */
+    List<DeliverableId> currentDeliverableIds() {
+        return List.copyOf(deliverables.keySet());
+    }
+
+    /**
+     * A closure gives every defined objective exactly one verdict (the command has refused a
+     * repeated one) and none to an objective the project does not have: VALIDATION_FAILED naming the
+     * first objective left out, or the first verdict on an unknown one.
+     */
+    void requireVerdictOnEveryObjective(List<ObjectiveOutcome> outcomes) {
+        Set<String> defined = Set.copyOf(objectives);
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (!defined.contains(outcomes.get(i).objective())) {
+                throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "objectives[" + i + "].objective \""
+                        + outcomes.get(i).objective() + "\" is not an objective of project " + projectId);
+            }
+        }
+        Set<String> judged = new HashSet<>();
+        outcomes.forEach(outcome -> judged.add(outcome.objective()));
+        for (String objective : objectives) {
+            if (!judged.contains(objective)) {
+                throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "objectives has no verdict on \"" + objective
+                        + "\", an objective of project " + projectId + "; give every objective one");
+            }
+        }
     }
 
     /** New project dates must not strand a deliverable or a milestone outside them. */
@@ -455,6 +490,11 @@ class ProjectScope {
         } else {
             budget.put(category, amount);
         }
+    }
+
+    @EventSourcingHandler
+    void on(ProjectObjectivesDefinedEvent event) {
+        objectives = event.objectives() == null ? new ArrayList<>() : new ArrayList<>(event.objectives());
     }
 
     @EventSourcingHandler

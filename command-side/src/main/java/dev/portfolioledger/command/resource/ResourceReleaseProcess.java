@@ -2,6 +2,7 @@ package dev.portfolioledger.command.resource;
 
 import dev.portfolioledger.api.Checks;
 import dev.portfolioledger.api.project.ProjectCancelledEvent;
+import dev.portfolioledger.api.project.ProjectClosedEvent;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.resource.ReleaseProjectAllocationsCommand;
 import dev.portfolioledger.api.resource.ResourceId;
@@ -31,8 +32,7 @@ import java.time.ZoneOffset;
  * Releasing is idempotent in the aggregate: an event handled again (a retry, a reset and replay)
  * sends commands that change nothing and store no event.
  * <p>
- * Cancellation is the only end today; a closure event would get a handler calling
- * {@link #release} in the same way.
+ * A project ends by cancellation or by closure; both release the same way.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.RESOURCE_RELEASE)
@@ -51,6 +51,11 @@ class ResourceReleaseProcess {
     @EventHandler
     void on(ProjectCancelledEvent event, @Timestamp Instant recorded) {
         release(event.projectId(), recorded, bounded("Project cancelled: " + event.reason()));
+    }
+
+    @EventHandler
+    void on(ProjectClosedEvent event, @Timestamp Instant recorded) {
+        release(event.projectId(), recorded, "Project closed");
     }
 
     /** A reason may be as long as a command allows; the prefix must not make it longer. */

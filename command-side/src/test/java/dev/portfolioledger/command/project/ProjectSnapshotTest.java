@@ -21,6 +21,7 @@ import dev.portfolioledger.api.project.MilestonePlan;
 import dev.portfolioledger.api.project.MilestoneScheduledEvent;
 import dev.portfolioledger.api.project.ProjectApprovedEvent;
 import dev.portfolioledger.api.project.ProjectId;
+import dev.portfolioledger.api.project.ProjectObjectivesDefinedEvent;
 import dev.portfolioledger.api.project.ProjectProposedEvent;
 import dev.portfolioledger.api.project.ProjectStartedEvent;
 import dev.portfolioledger.api.project.DeliverableProgressReportedEvent;
@@ -71,6 +72,7 @@ class ProjectSnapshotTest {
                                 Currency.getInstance("EUR")),
                         new DeliverableAddedEvent(PROJECT, build), new DeliverableAddedEvent(PROJECT, design),
                         new MilestoneScheduledEvent(PROJECT, goLive),
+                        new ProjectObjectivesDefinedEvent(PROJECT, List.of("Sell online", "Halve returns")),
                         new BudgetLinePlannedEvent(PROJECT, new BudgetLine(CostCategory.LABOUR, Money.of("60000", "EUR"))),
                         new ProjectApprovedEvent(PROJECT),
                         new BaselineEstablishedEvent(PROJECT, 1, List.of(build, design), List.of(goLive),
@@ -91,7 +93,8 @@ class ProjectSnapshotTest {
                     assertThat(written).contains("\"status\":\"ACTIVE\"", "\"baselineVersion\":1",
                             "\"percentComplete\":40", "\"completedMilestones\":[\"" + GO_LIVE + "\"]",
                             "\"currency\":\"EUR\"", "\"" + CR1 + "\":{", "\"status\":\"ASSESSED\"",
-                            "\"status\":\"WITHDRAWN\"", "\"usedDeliverableIds\"");
+                            "\"status\":\"WITHDRAWN\"", "\"usedDeliverableIds\"",
+                            "\"objectives\":[\"Sell online\",\"Halve returns\"]");
                     assertThat(written.indexOf("\"" + BUILD + "\":{")).isLessThan(written.indexOf("\"" + DESIGN + "\":{"));
                     Project read = read(written);
                     assertThat(write(read)).isEqualTo(written);
@@ -99,12 +102,12 @@ class ProjectSnapshotTest {
     }
 
     /**
-     * The fields a snapshot of revision 2 holds. When this fails, the aggregate's shape changed:
+     * The fields a snapshot of revision 3 holds. When this fails, the aggregate's shape changed:
      * bump {@code @Revision} on {@link Project} (older snapshots are then ignored) and update both.
      */
     @Test
     void snapshotFieldsArePinnedToTheRevision() {
-        assertThat(Project.class.getAnnotation(Revision.class).value()).isEqualTo("2");
+        assertThat(Project.class.getAnnotation(Revision.class).value()).isEqualTo("3");
         assertThat(fields(Project.class, ProjectScope.class, ChangeRequest.class, ProjectExecution.class)).containsExactly(
                 "Project.projectId: ProjectId",
                 "Project.status: ProjectStatus",
@@ -121,6 +124,7 @@ class ProjectSnapshotTest {
                 "ProjectScope.usedMilestoneIds: Set<MilestoneId>",
                 "ProjectScope.budget: Map<CostCategory, Money>",
                 "ProjectScope.baselineVersion: int",
+                "ProjectScope.objectives: List<String>",
                 "ChangeRequest.changeRequestId: ChangeRequestId",
                 "ChangeRequest.projectId: ProjectId",
                 "ChangeRequest.status: ChangeRequestStatus",

@@ -2,6 +2,7 @@ package dev.portfolioledger.query.asof;
 
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.query.changerequest.ChangeRequestsAsOf;
+import dev.portfolioledger.query.closure.ClosureAsOf;
 import dev.portfolioledger.query.finance.FinanceAsOf;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Edge;
@@ -35,7 +36,7 @@ import java.util.function.Function;
  * reference, and what requests use while the history is being rebuilt).
  */
 public interface PointInTime extends PortfoliosAsOf, ProgramsAsOf, ProjectsAsOf, ChangeRequestsAsOf,
-        ResourcesAsOf, FinanceAsOf {
+        ResourcesAsOf, FinanceAsOf, ClosureAsOf {
 
     /**
      * The order of the live lists: name case-insensitively, then id (compared as its text, which

@@ -5,14 +5,18 @@ import dev.portfolioledger.api.changerequest.ChangeRequestId;
 import dev.portfolioledger.api.portfolio.PortfolioId;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.BaselineEstablishedEvent;
+import dev.portfolioledger.api.project.ProjectClosedEvent;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.axon.ProcessingGroups;
+import dev.portfolioledger.axon.audit.AuditMetadata;
 import dev.portfolioledger.axon.deadletter.BatchedWrites;
 import dev.portfolioledger.query.asof.AggregateViews;
 import dev.portfolioledger.query.asof.CommittedStates;
 import dev.portfolioledger.query.changerequest.BaselineVersion;
 import dev.portfolioledger.query.changerequest.ChangeRequestView;
 import dev.portfolioledger.query.changerequest.ChangeRequests;
+import dev.portfolioledger.query.closure.ProjectClosureView;
+import dev.portfolioledger.query.closure.ProjectClosures;
 import dev.portfolioledger.query.finance.FinanceRows;
 import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.portfolio.Portfolios;
@@ -53,7 +57,8 @@ import java.util.UUID;
 /**
  * Keeps the live views current: portfolio_view, program_view, project_view with its plan rows,
  * change_request_view and baseline_version_view, resource_view with its allocation rows, and
- * time_entry_view (each entry with the record time of its event and of its reversal), and the finance
+ * time_entry_view (each entry with the record time of its event and of its reversal), the closures
+ * with their lessons ({@link ProjectClosures}, stamped with the closure's record time), the finance
  * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost), and the
  * published status reports ({@link StatusReports}, each with its record time). The state change
  * itself lives in the pure evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
@@ -79,6 +84,7 @@ public class LiveViewProjection {
     private final TimeEntries timeEntries;
     private final FinanceRows finance;
     private final StatusReports statusReports;
+    private final ProjectClosures closures;
     private final LiveViewPositions positions;
     private final CommittedStates<List<Object>> committed;
     private final BatchedWrites<DomainEventMessage<?>> writes;
@@ -89,7 +95,8 @@ public class LiveViewProjection {
      */
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
                               ChangeRequests changeRequests, Resources resources, TimeEntries timeEntries,
-                              FinanceRows finance, StatusReports statusReports, LiveViewPositions positions,
+                              FinanceRows finance, StatusReports statusReports, ProjectClosures closures,
+                              LiveViewPositions positions,
                               @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.portfolios = portfolios;
         this.programs = programs;
@@ -100,6 +107,7 @@ public class LiveViewProjection {
         this.timeEntries = timeEntries;
         this.finance = finance;
         this.statusReports = statusReports;
+        this.closures = closures;
         this.positions = positions;
         this.committed = new CommittedStates<>(stateCacheSize);
         this.writes = new BatchedWrites<>(LiveViewProjection.class.getName(), this::record);
@@ -119,6 +127,7 @@ public class LiveViewProjection {
         timeEntries.deleteAll();
         finance.deleteAll();
         statusReports.deleteAll();
+        closures.deleteAll();
         resources.deleteAll();
         plans.deleteAll();
         projects.deleteAll();
@@ -152,6 +161,7 @@ public class LiveViewProjection {
         List<TimeEntries.Logged> logged = new ArrayList<>();
         List<TimeEntries.Reversed> reversed = new ArrayList<>();
         List<StatusReports.Published> published = new ArrayList<>();
+        List<ProjectClosures.Closed> closed = new ArrayList<>();
         Map<String, CommittedStates.Entry<List<Object>>> after = new HashMap<>();
 
         byAggregate.forEach((id, stream) -> {
@@ -191,6 +201,11 @@ public class LiveViewProjection {
                     published.add(new StatusReports.Published(e, text(event, AuditMetadata.ACTOR),
                                                               text(event, AuditMetadata.REASON),
                                                               RecordTime.nanos(event.getTimestamp())));
+                } else if (event.getPayload() instanceof ProjectClosedEvent e) {
+                    // closeProject stores this event first (and alone): its record time is its decision's
+                    closed.add(new ProjectClosures.Closed(ProjectClosureView.of(e, event.getTimestamp(),
+                            (String) event.getMetaData().get(AuditMetadata.ACTOR)), views.project(),
+                            RecordTime.nanos(event.getTimestamp())));
                 }
                 applied = event.getSequenceNumber();
             }
@@ -231,6 +246,7 @@ public class LiveViewProjection {
         changeRequests.saveVersions(versions);
         resources.saveAll(resourceRows, allocationsChanged);
         timeEntries.record(logged, reversed);
+        closures.record(closed);
         financeRows.write();
         statusReports.record(published);
         committed.putOnCommit(after);

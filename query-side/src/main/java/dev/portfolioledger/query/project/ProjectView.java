@@ -5,6 +5,7 @@ import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.Methodology;
 import dev.portfolioledger.api.project.ProjectApprovedEvent;
 import dev.portfolioledger.api.project.ProjectCancelledEvent;
+import dev.portfolioledger.api.project.ProjectClosedEvent;
 import dev.portfolioledger.api.project.ProjectDetailsRevisedEvent;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.project.ProjectProposedEvent;
@@ -79,6 +80,11 @@ public record ProjectView(
         return new ProjectView(id, portfolioId, programId, name, description, manager, sponsor, methodology,
                                plannedStart, plannedFinish, ProjectStatus.CANCELLED, e.reason(),
                                approvedAt, startedAt, createdAt, at);
+    }
+
+    /** Closed for good; what it learned and its final figures are the closure's view (ProjectClosureView). */
+    public ProjectView on(ProjectClosedEvent e, Instant at) {
+        return inStatus(ProjectStatus.CLOSED, at);
     }
 
     private ProjectView inStatus(ProjectStatus newStatus, Instant at) {

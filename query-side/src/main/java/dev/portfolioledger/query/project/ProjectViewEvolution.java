@@ -2,6 +2,7 @@ package dev.portfolioledger.query.project;
 
 import dev.portfolioledger.api.project.ProjectApprovedEvent;
 import dev.portfolioledger.api.project.ProjectCancelledEvent;
+import dev.portfolioledger.api.project.ProjectClosedEvent;
 import dev.portfolioledger.api.project.ProjectDetailsRevisedEvent;
 import dev.portfolioledger.api.project.ProjectProposedEvent;
 import dev.portfolioledger.api.project.ProjectPutOnHoldEvent;
@@ -47,6 +48,9 @@ public final class ProjectViewEvolution {
             return existing(before, event).on(e, at);
         }
         if (event instanceof ProjectCancelledEvent e) {
+            return existing(before, event).on(e, at);
+        }
+        if (event instanceof ProjectClosedEvent e) {
             return existing(before, event).on(e, at);
         }
         return before;

@@ -5,7 +5,11 @@ import dev.portfolioledger.api.portfolio.PortfolioRenamedEvent;
 import dev.portfolioledger.api.program.ProgramId;
 import dev.portfolioledger.api.project.Methodology;
 import dev.portfolioledger.api.project.ProjectApprovedEvent;
+import dev.portfolioledger.api.project.FinalFigures;
+import dev.portfolioledger.api.project.LessonCategory;
+import dev.portfolioledger.api.project.LessonLearned;
 import dev.portfolioledger.api.project.ProjectCancelledEvent;
+import dev.portfolioledger.api.project.ProjectClosedEvent;
 import dev.portfolioledger.api.project.ProjectDetailsRevisedEvent;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.project.ProjectProposedEvent;
@@ -15,10 +19,11 @@ import dev.portfolioledger.api.project.ProjectStartedEvent;
 import dev.portfolioledger.api.project.ProjectStatus;
 import org.junit.jupiter.api.Test;
 
-import java.util.Currency;
-import java.time.Instant;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -151,6 +156,20 @@ class ProjectViewEvolutionTest {
         assertThat(view).usingRecursiveComparison()
                 .ignoringFields("status", "cancellationReason", "updatedAt")
                 .isEqualTo(before);
+    }
+
+    @Test
+    void canApplyProjectClosedKeepingPreviousFields() {
+        ProjectView before = active();
+
+        ProjectView view = ProjectViewEvolution.apply(before, new ProjectClosedEvent(PROJECT, LocalDate.of(2027, 7, 1), 1,
+                new FinalFigures(Currency.getInstance("EUR"), BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ONE,
+                        BigDecimal.ONE, BigDecimal.ONE, null),
+                List.of(new LessonLearned(LessonCategory.OTHER, "Write it down")), List.of(), null, null), LATEST);
+
+        assertThat(view.status()).isEqualTo(ProjectStatus.CLOSED);
+        assertThat(view.updatedAt()).isEqualTo(LATEST);
+        assertThat(view).usingRecursiveComparison().ignoringFields("status", "updatedAt").isEqualTo(before);
     }
 
     @Test
