@@ -1,5 +1,6 @@
 package dev.portfolioledger.app.graphql;
 
+import dev.portfolioledger.query.risk.RiskQueryController;
 import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
 import dev.portfolioledger.api.project.CostCategory;
 import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
@@ -85,7 +86,11 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("PortfolioDashboard.worstCostPerformance", EarnedValueQueryController.MAX_WORST),
             Map.entry("PortfolioDashboard.worstSchedulePerformance", EarnedValueQueryController.MAX_WORST),
             // name, description, acceptanceCriteria, plannedCost, plannedStart, plannedFinish
-            Map.entry("ChangedDeliverable.fields", 6));
+            Map.entry("ChangedDeliverable.fields", 6),
+            Map.entry("Portfolio.topRisks", RiskQueryController.MAX_TOP),
+            Map.entry("RiskHeatmap.cells", RiskQueryController.CELLS),
+            Map.entry("RiskHeatmapCell.risks", RiskQueryController.MAX_CELL_RISKS),
+            Map.entry("Risk.history", RiskQueryController.MAX_HISTORY));
 
     /** Lists of a page whose size is the parent field's {@code first} (as a connection's edges are). */
     static final Set<String> PAGED_BY_PARENT = Set.of("PortfolioUtilisation.resources",

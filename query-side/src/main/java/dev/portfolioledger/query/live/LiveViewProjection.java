@@ -29,6 +29,7 @@ import dev.portfolioledger.query.asof.RecordTime;
 import dev.portfolioledger.query.resource.ResourceView;
 import dev.portfolioledger.query.resource.Resources;
 import dev.portfolioledger.query.resource.TimeEntries;
+import dev.portfolioledger.query.risk.RiskRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -50,8 +51,9 @@ import java.util.UUID;
 /**
  * Keeps the live views current: portfolio_view, program_view, project_view with its plan rows,
  * change_request_view and baseline_version_view, resource_view with its allocation rows, and
- * time_entry_view (each entry with the record time of its event and of its reversal), and the finance
- * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost). The state change itself lives in the pure
+ * time_entry_view (each entry with the record time of its event and of its reversal), the finance
+ * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost), and the risk
+ * rows ({@link RiskRows}: versions of every risk and its history). The state change itself lives in the pure
  * evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
  * do); this class only loads, applies and saves, a batch at a time: the events of a processor batch
  * are collected ({@link BatchedWrites}) and, when the batch commits, the current rows of the
@@ -74,6 +76,7 @@ public class LiveViewProjection {
     private final Resources resources;
     private final TimeEntries timeEntries;
     private final FinanceRows finance;
+    private final RiskRows risks;
     private final LiveViewPositions positions;
     private final CommittedStates<List<Object>> committed;
     private final BatchedWrites<DomainEventMessage<?>> writes;
@@ -84,7 +87,7 @@ public class LiveViewProjection {
      */
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
                               ChangeRequests changeRequests, Resources resources, TimeEntries timeEntries,
-                              FinanceRows finance, LiveViewPositions positions,
+                              FinanceRows finance, RiskRows risks, LiveViewPositions positions,
                               @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.portfolios = portfolios;
         this.programs = programs;
@@ -94,6 +97,7 @@ public class LiveViewProjection {
         this.resources = resources;
         this.timeEntries = timeEntries;
         this.finance = finance;
+        this.risks = risks;
         this.positions = positions;
         this.committed = new CommittedStates<>(stateCacheSize);
         this.writes = new BatchedWrites<>(LiveViewProjection.class.getName(), this::record);
@@ -112,6 +116,7 @@ public class LiveViewProjection {
         changeRequests.deleteAll();
         timeEntries.deleteAll();
         finance.deleteAll();
+        risks.deleteAll();
         resources.deleteAll();
         plans.deleteAll();
         projects.deleteAll();
@@ -133,6 +138,7 @@ public class LiveViewProjection {
         }
         Stored stored = load(byAggregate.keySet());
         FinanceRows.Batch financeRows = finance.batch(byAggregate.keySet());
+        RiskRows.Batch riskRows = risks.batch(events);
         Map<PortfolioView, Long> portfolioRows = new LinkedHashMap<>();
         Map<ProgramView, Long> programRows = new LinkedHashMap<>();
         Map<ProjectView, Long> projectRows = new LinkedHashMap<>();
@@ -165,6 +171,8 @@ public class LiveViewProjection {
                 }
                 views.apply(event.getPayload(), event.getTimestamp(), event.getSequenceNumber());
                 financeRows.apply(event, RecordTime.nanos(event.getTimestamp()), views.project(), views.plan());
+                riskRows.apply(event, RecordTime.nanos(event.getTimestamp()),
+                               views.project() == null ? null : views.project().portfolioId().value());
                 ChangeRequestId requestId = AggregateViews.changeRequestOf(event.getPayload());
                 if (requestId != null) {
                     requestSequences.put(requestId, event.getSequenceNumber());
@@ -219,6 +227,7 @@ public class LiveViewProjection {
         resources.saveAll(resourceRows, allocationsChanged);
         timeEntries.record(logged, reversed);
         financeRows.write();
+        riskRows.write();
         committed.putOnCommit(after);
     }
 
