@@ -26,8 +26,8 @@ import java.util.UUID;
  * <p>Each row carries the record time of its <em>decision</em>: the first event of the command that
  * stored it (the events' causation id tells them apart), as the history and the finance rows count
  * it, so that a cancellation and the risks it closes become visible at one instant. Redelivered and
- * replayed events are skipped by the position kept per project ({@code risk_position}); every insert
- * is idempotent too.
+ * replayed events are skipped by the position kept per project ({@code risk_position}, from the
+ * project's first risk on: a project without risks costs no write); every insert is idempotent too.
  */
 @Repository
 public class RiskRows {
@@ -130,6 +130,9 @@ public class RiskRows {
             }
             UUID projectId = project.projectId().value();
             Position position = moved.getOrDefault(projectId, positions.get(projectId));
+            if (position == null && !(event.getPayload() instanceof RiskEvent)) {
+                return; // a project without risks so far: nothing to write, no position to keep
+            }
             if (position != null && event.getSequenceNumber() <= position.lastSequence()) {
                 return; // redelivered, or replayed over rows that have it
             }
