@@ -2,6 +2,8 @@ package dev.portfolioledger.app.risk;
 
 import dev.portfolioledger.api.project.ProjectProposedEvent;
 import dev.portfolioledger.app.support.GraphQlIntegrationTest;
+import dev.portfolioledger.app.support.Processors;
+import dev.portfolioledger.axon.ProcessingGroups;
 import dev.portfolioledger.query.asof.AggregateEvents;
 import dev.portfolioledger.query.asof.RecordTime;
 import dev.portfolioledger.query.asof.RecordedEvent;
@@ -11,6 +13,7 @@ import dev.portfolioledger.query.risk.RiskQueryController;
 import dev.portfolioledger.query.risk.RiskReads;
 import dev.portfolioledger.query.risk.RiskView;
 import dev.portfolioledger.query.risk.RiskViewEvolution;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The risk rows against the reference: random risk decisions on two projects of one portfolio
  * (real commands over HTTP), then at every decision's instant and just before it the stored rows
  * (a project's register with each risk's history, the portfolio's heatmap and top risks) equal the
- * fold of the stored events through {@link RiskViewEvolution}, the function the writer applies.
+ * fold of the stored events through {@link RiskViewEvolution}, the function the writer applies;
+ * and rebuilding the views gives the risk rows back row for row.
  */
 class RiskHistoryTest extends GraphQlIntegrationTest {
 
@@ -38,6 +42,8 @@ class RiskHistoryTest extends GraphQlIntegrationTest {
 
     @Autowired
     private AggregateEvents aggregateEvents;
+    @Autowired
+    private EventProcessingConfiguration processing;
     @Autowired
     private RiskReads reads;
     @Autowired
@@ -75,6 +81,19 @@ class RiskHistoryTest extends GraphQlIntegrationTest {
                 compare(portfolio, at, seed);
             }
         }
+
+        Map<String, List<Map<String, Object>>> rows = rows();
+        new Processors(processing, jdbc).rebuild(ProcessingGroups.VIEWS, jdbc -> {
+        });
+        assertThat(rows()).as("risk rows after rebuilding the views (seed %d)", seed).isEqualTo(rows);
+    }
+
+    private Map<String, List<Map<String, Object>>> rows() {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        for (String table : List.of("risk_version", "risk_history_view", "risk_position")) {
+            rows.put(table, jdbc.queryForList("SELECT t::text AS row FROM " + table + " t ORDER BY t::text"));
+        }
+        return rows;
     }
 
     private void step(String project) {
