@@ -1,6 +1,5 @@
 package dev.portfolioledger.app.graphql;
 
-import dev.portfolioledger.query.risk.RiskQueryController;
 import dev.portfolioledger.api.changerequest.SubmitChangeRequestCommand;
 import dev.portfolioledger.api.project.CostCategory;
 import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
@@ -10,6 +9,7 @@ import dev.portfolioledger.query.finance.EarnedValueQueryController;
 import dev.portfolioledger.query.changerequest.ChangeRequestQueryController;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectPlanQueryController;
+import dev.portfolioledger.query.risk.RiskQueryController;
 import dev.portfolioledger.query.resource.ResourceFieldWiring;
 import dev.portfolioledger.query.resource.ResourceUtilisation;
 import dev.portfolioledger.query.resource.ResourceUtilisationController;

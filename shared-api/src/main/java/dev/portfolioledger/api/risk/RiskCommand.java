@@ -4,8 +4,8 @@ import dev.portfolioledger.api.project.ProjectId;
 
 /**
  * A command on a project's risk register. The Project aggregate takes one only while the project is
- * open (PROPOSED, APPROVED, ACTIVE or ON_HOLD) and, for a command about an existing risk, only when
- * the register holds that risk; it checks both once for every such command.
+ * open (PROPOSED, APPROVED, ACTIVE or ON_HOLD), checked once for every such command; the register
+ * then finds the risk (NOT_FOUND) or, for a new one, checks that its id is unused.
  */
 public interface RiskCommand {
 
