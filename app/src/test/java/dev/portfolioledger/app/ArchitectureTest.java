@@ -10,6 +10,7 @@ import dev.portfolioledger.api.changerequest.ChangeRequestEvent;
 import dev.portfolioledger.api.finance.CostLedgerEvent;
 import dev.portfolioledger.api.project.ProjectEvent;
 import dev.portfolioledger.api.resource.ResourceEvent;
+import dev.portfolioledger.api.risk.RiskEvent;
 import dev.portfolioledger.api.status.StatusReportEvent;
 import dev.portfolioledger.axon.config.AxonInfrastructureConfiguration;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -156,6 +157,13 @@ class ArchitectureTest {
     void everyEventOfAResourceSaysWhichResource() {
         classes().that().resideInAPackage("dev.portfolioledger.api.resource").and().haveSimpleNameEndingWith("Event")
                 .and().areNotInterfaces().should().implement(ResourceEvent.class).check(imported);
+    }
+
+    /** The risk rows route events by the family: every risk event names its project and its risk. */
+    @Test
+    void everyEventOfARiskSaysWhichRiskAndProject() {
+        classes().that().resideInAPackage("dev.portfolioledger.api.risk").and().haveSimpleNameEndingWith("Event")
+                .and().areNotInterfaces().should().implement(RiskEvent.class).check(imported);
     }
 
     /** Status report views route events by the family. */

@@ -54,6 +54,7 @@ import dev.portfolioledger.command.finance.CostLedgerMutationController;
 import dev.portfolioledger.command.project.ProjectExecutionMutationController;
 import dev.portfolioledger.command.project.ProjectClosureMutationController;
 import dev.portfolioledger.command.resource.ResourceMutationController;
+import dev.portfolioledger.command.risk.RiskMutationController;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -89,7 +90,8 @@ class MutationControllerTest {
             PortfolioMutationController.class, ProgramMutationController.class, ProjectMutationController.class,
             ProjectPlanningMutationController.class, ChangeRequestMutationController.class,
             ResourceMutationController.class, CostLedgerMutationController.class,
-            ProjectExecutionMutationController.class, ProjectClosureMutationController.class);
+            ProjectExecutionMutationController.class, ProjectClosureMutationController.class,
+            RiskMutationController.class);
 
     private final AuditedCommandGateway gateway = mock(AuditedCommandGateway.class);
     private final PortfolioMutationController portfolios = new PortfolioMutationController(gateway);
@@ -393,7 +395,12 @@ class MutationControllerTest {
                 entry("reportDeliverableProgress", Roles.REPORT_PROGRESS),
                 entry("completeMilestone", Roles.REPORT_PROGRESS),
                 entry("forecastDeliverableFinish", Roles.REPORT_PROGRESS),
-                entry("closeProject", Roles.RUN_PROJECTS));
+                entry("closeProject", Roles.RUN_PROJECTS),
+                entry("identifyRisk", Roles.RUN_PROJECTS),
+                entry("reassessRisk", Roles.RUN_PROJECTS),
+                entry("startRiskMitigation", Roles.RUN_PROJECTS),
+                entry("closeRisk", Roles.RUN_PROJECTS),
+                entry("recordRiskOccurred", Roles.RUN_PROJECTS));
 
         Map<String, String> actual = new HashMap<>();
         for (Method method : mutationMethods()) {

@@ -56,14 +56,20 @@ class MutationSchemaTest {
             "resource-mutations.graphqls", "Resource",
             "finance-mutations.graphqls", "Project",
             "project-execution-mutations.graphqls", "Project",
-            "project-closure-mutations.graphqls", "Project");
+            "project-closure-mutations.graphqls", "Project",
+            "risk-mutations.graphqls", "Project");
     /** Payload fields besides the entity and the correlation id: the id of what the mutation made. */
     private static final Map<String, Map<String, String>> NEW_IDS = Map.of(
             "AllocateResourcePayload", Map.of("allocationId", "ID!"),
             "ReallocateResourcePayload", Map.of("allocationId", "ID!"),
             "LogTimePayload", Map.of("timeEntryId", "ID!"),
             "RecordExpensePayload", Map.of("entryId", "ID!"),
-            "ReverseCostPayload", Map.of("reversalEntryId", "ID!"));
+            "ReverseCostPayload", Map.of("reversalEntryId", "ID!"),
+            "IdentifyRiskPayload", Map.of("riskId", "ID!"),
+            "ReassessRiskPayload", Map.of("riskId", "ID!"),
+            "StartRiskMitigationPayload", Map.of("riskId", "ID!"),
+            "CloseRiskPayload", Map.of("riskId", "ID!"),
+            "RecordRiskOccurredPayload", Map.of("riskId", "ID!"));
     private static final List<String> FILES = List.copyOf(ENTITY_BY_FILE.keySet());
 
     /** Stand-ins for what the app and the query side declare. */
@@ -113,7 +119,7 @@ class MutationSchemaTest {
     void schemaBuildsWithTheTypesOthersProvide() {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(whole, RuntimeWiring.newRuntimeWiring()
                 .scalar(placeholderScalar("Date")).scalar(placeholderScalar("BigDecimal")).build());
-        assertThat(schema.getMutationType().getFieldDefinitions()).hasSize(43);
+        assertThat(schema.getMutationType().getFieldDefinitions()).hasSize(48);
     }
 
     private static GraphQLScalarType placeholderScalar(String name) {

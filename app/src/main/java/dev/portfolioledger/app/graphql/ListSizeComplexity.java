@@ -12,6 +12,7 @@ import dev.portfolioledger.query.changerequest.ChangeRequestQueryController;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectPlanQueryController;
 import dev.portfolioledger.query.status.StatusReportQueryController;
+import dev.portfolioledger.query.risk.RiskQueryController;
 import dev.portfolioledger.query.resource.ResourceFieldWiring;
 import dev.portfolioledger.query.resource.ResourceUtilisation;
 import dev.portfolioledger.query.resource.ResourceUtilisationController;
@@ -92,7 +93,11 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("PortfolioHealth.disagreements", StatusReportQueryController.MAX_LISTED),
             Map.entry("HealthGroup.projects", StatusReportQueryController.MAX_LISTED),
             // name, description, acceptanceCriteria, plannedCost, plannedStart, plannedFinish
-            Map.entry("ChangedDeliverable.fields", 6));
+            Map.entry("ChangedDeliverable.fields", 6),
+            Map.entry("Portfolio.topRisks", RiskQueryController.MAX_TOP),
+            Map.entry("RiskHeatmap.cells", RiskQueryController.CELLS),
+            Map.entry("RiskHeatmapCell.risks", RiskQueryController.MAX_CELL_RISKS),
+            Map.entry("Risk.history", RiskQueryController.MAX_HISTORY));
 
     /** Lists of a page whose size is the parent field's {@code first} (as a connection's edges are). */
     static final Set<String> PAGED_BY_PARENT = Set.of("PortfolioUtilisation.resources",

@@ -94,7 +94,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
         setUp();
 
         for (int round = 0; round < ROUNDS; round++) {
-            switch (random.nextInt(23)) {
+            switch (random.nextInt(25)) {
                 case 0 -> createPortfolio();
                 case 1 -> renamePortfolio();
                 case 2 -> createProgram();
@@ -117,6 +117,8 @@ class HostileInputTest extends GraphQlIntegrationTest {
                 case 19 -> forecastDeliverableFinish();
                 case 20 -> publishStatusReport();
                 case 21 -> closeProject();
+                case 22 -> identifyRisk();
+                case 23 -> changeRisk();
                 default -> logTime();
             }
         }
@@ -598,6 +600,88 @@ class HostileInputTest extends GraphQlIntegrationTest {
             assertThat(code).as(context).isIn(reason.acceptable() ? new String[] {null, "CONFLICT"}
                     : new String[] {"VALIDATION_FAILED"});
         }
+    }
+
+    /**
+     * A risk of the baselined project with one hostile field: a text, the review date, or a rating
+     * (1 to 5). Accepted texts are read back from the stored event.
+     */
+    private void identifyRisk() {
+        Map<String, Object> input = riskInput();
+        String operation = "hostileIdentifyRisk";
+        switch (random.nextInt(7)) {
+            case 0 -> check("pm", operation, input, "title", text(Kind.NAME, false), Kind.NAME,
+                            data -> lastProjectPayload(baselinedProjectId, "{title}"));
+            case 1 -> check("pm", operation, input, "description", optional(text(Kind.TEXT, true)), Kind.TEXT,
+                            data -> lastProjectPayload(baselinedProjectId, "{description}"));
+            case 2 -> check("pm", operation, input, "category", text(Kind.NAME, false), Kind.NAME,
+                            data -> lastProjectPayload(baselinedProjectId, "{category}"));
+            case 3 -> check("pm", operation, input, "owner", text(Kind.PERSON, false), Kind.PERSON,
+                            data -> lastProjectPayload(baselinedProjectId, "{owner}"));
+            case 4 -> check("pm", operation, input, "responsePlan", optional(text(Kind.TEXT, true)), Kind.TEXT,
+                            data -> lastProjectPayload(baselinedProjectId, "{responsePlan}"));
+            case 5 -> checkNestedDate("pm", operation, input, "reviewDate", input);
+            default -> checkRating(operation, input, random.nextBoolean() ? "probability" : "impact");
+        }
+    }
+
+    private Map<String, Object> riskInput() {
+        return new HashMap<>(Map.of("projectId", baselinedProjectId, "title", "Supplier late", "category", "Supplier",
+                "probability", 3, "impact", 4, "owner", "Pia", "response", "MITIGATE", "reviewDate", "2027-02-01"));
+    }
+
+    /** A risk identified with valid values, then reassessed (hostile rating or reason), closed or occurred (hostile text). */
+    private void changeRisk() {
+        var identified = send("pm", "hostileIdentifyRisk", riskInput());
+        assertThat(identified.code()).as("valid risk (seed %d)", seed).isNull();
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", baselinedProjectId,
+                "riskId", identified.data("identifyRisk.riskId")));
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                input.putAll(Map.of("probability", 2, "impact", 2, "reason", "Reviewed"));
+                checkRating("hostileReassessRisk", input, random.nextBoolean() ? "probability" : "impact");
+            }
+            case 1 -> {
+                input.putAll(Map.of("probability", 2, "impact", 2));
+                check("pm", "hostileReassessRisk", input, "reason", text(Kind.REASON, true), Kind.REASON,
+                      data -> lastProjectPayload(baselinedProjectId, "{reason}"));
+            }
+            case 2 -> check("pm", "hostileCloseRisk", input, "reason", text(Kind.REASON, true), Kind.REASON,
+                            data -> lastProjectPayload(baselinedProjectId, "{reason}"));
+            default -> check("pm", "hostileRecordRiskOccurred", input, "impactNote", text(Kind.TEXT, true), Kind.TEXT,
+                             data -> lastProjectPayload(baselinedProjectId, "{impactNote}"));
+        }
+    }
+
+    /** A probability or impact from Int's extremes to 3.5: 1 to 5 are stored, everything else refused. */
+    private void checkRating(String operation, Map<String, Object> input, String field) {
+        int pick = random.nextInt(9);
+        Object sent = switch (pick) {
+            case 0 -> 1;
+            case 1 -> 5;
+            case 2 -> 3;
+            case 3 -> 0;
+            case 4 -> 6;
+            case 5 -> Integer.MIN_VALUE;
+            case 6 -> Integer.MAX_VALUE;
+            case 7 -> new Raw("2147483648");
+            default -> new Raw("3.5");
+        };
+        input.put(field, sent);
+        String context = operation + "." + field + " = " + sent + " (seed " + seed + ")";
+        String code = outcome(send("pm", operation, input), context);
+        if (pick <= 2) {
+            assertThat(code).as("valid rating: %s", context).isNull();
+            assertThat(lastProjectPayload(baselinedProjectId, "{" + field + "}")).as(context).isEqualTo(sent.toString());
+        } else {
+            assertThat(code).as("refused: %s", context).isEqualTo("VALIDATION_FAILED");
+        }
+    }
+
+    /** A project's newest event, the value at this JSON path. */
+    private Object lastProjectPayload(String projectId, String path) {
+        return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb #>> ?::text[] FROM domainevententry"
+                + " WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1", String.class, path, projectId);
     }
 
     /** The baselined project's ledger's newest event, the value at this JSON path. */

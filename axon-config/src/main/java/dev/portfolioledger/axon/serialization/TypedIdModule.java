@@ -20,6 +20,7 @@ import dev.portfolioledger.api.resource.AllocationId;
 import dev.portfolioledger.api.resource.LeaveId;
 import dev.portfolioledger.api.resource.ResourceId;
 import dev.portfolioledger.api.resource.TimeEntryId;
+import dev.portfolioledger.api.risk.RiskId;
 import dev.portfolioledger.api.status.StatusReportId;
 
 import java.util.function.Function;
@@ -49,6 +50,7 @@ public class TypedIdModule extends SimpleModule {
         register(CostEntryId.class, CostEntryId::of);
         register(StatusReportId.class, StatusReportId::of);
         register(AccessDenialId.class, AccessDenialId::of);
+        register(RiskId.class, RiskId::of);
     }
 
     private <T> void register(Class<T> type, Function<String, T> parser) {

@@ -36,6 +36,8 @@ import dev.portfolioledger.api.project.ReportDeliverableProgressCommand;
 import dev.portfolioledger.api.project.ResumeProjectCommand;
 import dev.portfolioledger.api.project.ReviseProjectDetailsCommand;
 import dev.portfolioledger.api.project.StartProjectCommand;
+import dev.portfolioledger.api.risk.RecordRiskOccurredCommand;
+import dev.portfolioledger.api.risk.RiskCommand;
 import dev.portfolioledger.command.portfolio.PortfolioFacts;
 import dev.portfolioledger.command.program.ProgramFacts;
 import org.axonframework.commandhandling.CommandHandler;
@@ -69,7 +71,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       requests alter it;</li>
  *   <li>the {@link ChangeRequest}s, one entity each, keyed by id;</li>
  *   <li>the {@link ProjectExecution} (progress, milestones reached, forecasts), which takes
- *       {@link ExecutionCommand}s only while the project is ACTIVE.</li>
+ *       {@link ExecutionCommand}s only while the project is ACTIVE;</li>
+ *   <li>the {@link RiskRegister} (the project's risks), which takes {@link RiskCommand}s while the
+ *       project is open.</li>
  * </ul>
  * The root keeps the rules that depend on the lifecycle and guards its members with them (the
  * {@code @CommandHandlerInterceptor}s below run before any member's handler), and takes the
@@ -98,6 +102,8 @@ public class Project {
     private Map<ChangeRequestId, ChangeRequest> changeRequests = new LinkedHashMap<>();
     @AggregateMember
     private ProjectExecution execution = new ProjectExecution();
+    @AggregateMember
+    private RiskRegister risks = new RiskRegister();
 
     /** For Axon, which rebuilds a project from its events (and Jackson, from a snapshot). */
     protected Project() {
@@ -152,8 +158,9 @@ public class Project {
     }
 
     /**
-     * Cancelling closes the project's open change requests with it: they could never be assessed,
-     * decided or withdrawn afterwards. One event each, stored by this command.
+     * Cancelling closes the project's open change requests and open risks with it: they could never
+     * be decided, withdrawn or managed afterwards, and a cancelled project's risks are no longer the
+     * portfolio's. One event each, stored by this command.
      */
     @CommandHandler
     void handle(CancelProjectCommand command, @MetaDataValue("actor") String actor) {
@@ -165,6 +172,7 @@ public class Project {
             apply(new ChangeRequestClosedEvent(projectId, changeRequestId, actor,
                     "Project cancelled: " + command.reason()));
         }
+        risks.closeOpenRisks(projectId, "Project cancelled: " + command.reason());
     }
 
     /**
@@ -241,6 +249,16 @@ public class Project {
         return chain.proceed();
     }
 
+    /**
+     * The risk register is kept while the project is open, from the proposal (risks are identified
+     * while planning) until it is closed or cancelled; after that it is a record.
+     */
+    @CommandHandlerInterceptor
+    Object requireRiskRegisterOpen(RiskCommand command, InterceptorChain chain) throws Exception {
+        requireOpen("change the risk register of");
+        return chain.proceed();
+    }
+
     /** Execution is reported on a running project: not before it starts, nor while on hold or after it ended. */
     @CommandHandlerInterceptor
     Object requireRunning(ExecutionCommand command, InterceptorChain chain) throws Exception {
@@ -264,6 +282,19 @@ public class Project {
     @CommandHandler
     void handle(ForecastDeliverableFinishCommand command) {
         execution.forecastFinish(command, scope.requireDeliverable(command.deliverableId()));
+    }
+
+    // --- risks: the decision that spans a risk and the change requests ---
+
+    /** A linked change request must be one of this project's (NOT_FOUND otherwise), in any state. */
+    @CommandHandler
+    void handle(RecordRiskOccurredCommand command) {
+        risks.require(projectId, command.riskId());
+        if (command.changeRequestId() != null && !changeRequests.containsKey(command.changeRequestId())) {
+            throw new RuleViolation(ErrorCode.NOT_FOUND, "Project " + projectId + " has no change request "
+                    + command.changeRequestId() + " to link to risk " + command.riskId());
+        }
+        risks.recordOccurred(command);
     }
 
     // --- change requests: decisions that span the request and the scope ---

@@ -27,6 +27,10 @@ import dev.portfolioledger.api.project.ProjectStartedEvent;
 import dev.portfolioledger.api.project.DeliverableProgressReportedEvent;
 import dev.portfolioledger.api.project.MilestoneCompletedEvent;
 import dev.portfolioledger.axon.config.AxonInfrastructureConfiguration;
+import dev.portfolioledger.api.risk.RiskId;
+import dev.portfolioledger.api.risk.RiskIdentifiedEvent;
+import dev.portfolioledger.api.risk.RiskReassessedEvent;
+import dev.portfolioledger.api.risk.RiskResponse;
 import org.axonframework.serialization.Revision;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -55,6 +59,7 @@ class ProjectSnapshotTest {
     private static final MilestoneId GO_LIVE = MilestoneId.of("00000000-0000-0000-0000-0000000000e1");
     private static final ChangeRequestId CR1 = ChangeRequestId.of("00000000-0000-0000-0000-0000000000f1");
     private static final ChangeRequestId CR2 = ChangeRequestId.of("00000000-0000-0000-0000-0000000000f2");
+    private static final RiskId RISK = RiskId.of("00000000-0000-0000-0000-0000000000a7");
     private static final LocalDate START = LocalDate.of(2027, 1, 4);
     private static final LocalDate FINISH = LocalDate.of(2027, 6, 30);
 
@@ -84,7 +89,10 @@ class ProjectSnapshotTest {
                                 List.of(ProposedChange.moveMilestone(GO_LIVE, FINISH.minusDays(1))), "alice"),
                         new ProjectStartedEvent(PROJECT),
                         new DeliverableProgressReportedEvent(PROJECT, DESIGN, 40, 0, START.plusDays(7), null),
-                        new MilestoneCompletedEvent(PROJECT, GO_LIVE, FINISH, FINISH.minusDays(2)))
+                        new MilestoneCompletedEvent(PROJECT, GO_LIVE, FINISH, FINISH.minusDays(2)),
+                        new RiskIdentifiedEvent(PROJECT, RISK, "Supplier late", null, "Supplier", 3, 4, "Pia",
+                                RiskResponse.MITIGATE, null, FINISH),
+                        new RiskReassessedEvent(PROJECT, RISK, 3, 4, 2, 5, "Second supplier found", START))
                 .andGivenCommands()
                 .when(new WithdrawChangeRequestCommand(PROJECT, CR2), Map.of("actor", "alice"))
                 .expectSuccessfulHandlerExecution()
@@ -94,7 +102,9 @@ class ProjectSnapshotTest {
                             "\"percentComplete\":40", "\"completedMilestones\":[\"" + GO_LIVE + "\"]",
                             "\"currency\":\"EUR\"", "\"" + CR1 + "\":{", "\"status\":\"ASSESSED\"",
                             "\"status\":\"WITHDRAWN\"", "\"usedDeliverableIds\"",
-                            "\"objectives\":[\"Sell online\",\"Halve returns\"]");
+                            "\"objectives\":[\"Sell online\",\"Halve returns\"]",
+                            "\"" + RISK + "\":{", "\"probability\":2", "\"impact\":5",
+                            "\"response\":\"MITIGATE\"");
                     assertThat(written.indexOf("\"" + BUILD + "\":{")).isLessThan(written.indexOf("\"" + DESIGN + "\":{"));
                     Project read = read(written);
                     assertThat(write(read)).isEqualTo(written);
@@ -108,12 +118,14 @@ class ProjectSnapshotTest {
     @Test
     void snapshotFieldsArePinnedToTheRevision() {
         assertThat(Project.class.getAnnotation(Revision.class).value()).isEqualTo("3");
-        assertThat(fields(Project.class, ProjectScope.class, ChangeRequest.class, ProjectExecution.class)).containsExactly(
+        assertThat(fields(Project.class, ProjectScope.class, ChangeRequest.class, ProjectExecution.class,
+                RiskRegister.class, Risk.class)).containsExactly(
                 "Project.projectId: ProjectId",
                 "Project.status: ProjectStatus",
                 "Project.scope: ProjectScope",
                 "Project.changeRequests: Map<ChangeRequestId, ChangeRequest>",
                 "Project.execution: ProjectExecution",
+                "Project.risks: RiskRegister",
                 "ProjectScope.projectId: ProjectId",
                 "ProjectScope.currency: Currency",
                 "ProjectScope.plannedStart: LocalDate",
@@ -132,7 +144,15 @@ class ProjectSnapshotTest {
                 "ChangeRequest.changes: List<ProposedChange>",
                 "ChangeRequest.currency: Currency",
                 "ProjectExecution.progress: Map<DeliverableId, ProjectExecution$Progress>",
-                "ProjectExecution.completedMilestones: Set<MilestoneId>");
+                "ProjectExecution.completedMilestones: Set<MilestoneId>",
+                "RiskRegister.risks: Map<RiskId, Risk>",
+                "Risk.riskId: RiskId",
+                "Risk.title: String",
+                "Risk.status: RiskStatus",
+                "Risk.probability: int",
+                "Risk.impact: int",
+                "Risk.response: RiskResponse",
+                "Risk.reviewDate: LocalDate");
     }
 
     private static List<String> fields(Class<?>... types) {

@@ -16,6 +16,7 @@ import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.ProjectsAsOf;
 import dev.portfolioledger.query.resource.ResourcesAsOf;
+import dev.portfolioledger.query.risk.RisksAsOf;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -36,7 +37,7 @@ import java.util.function.Function;
  * reference, and what requests use while the history is being rebuilt).
  */
 public interface PointInTime extends PortfoliosAsOf, ProgramsAsOf, ProjectsAsOf, ChangeRequestsAsOf,
-        ResourcesAsOf, FinanceAsOf, ClosureAsOf {
+        ResourcesAsOf, FinanceAsOf, ClosureAsOf, RisksAsOf {
 
     /**
      * The order of the live lists: name case-insensitively, then id (compared as its text, which

@@ -36,6 +36,7 @@ import dev.portfolioledger.query.resource.TimeEntries;
 import dev.portfolioledger.api.status.StatusReportPublishedEvent;
 import dev.portfolioledger.axon.audit.AuditMetadata;
 import dev.portfolioledger.query.status.StatusReports;
+import dev.portfolioledger.query.risk.RiskRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -59,9 +60,10 @@ import java.util.UUID;
  * change_request_view and baseline_version_view, resource_view with its allocation rows, and
  * time_entry_view (each entry with the record time of its event and of its reversal), the closures
  * with their lessons ({@link ProjectClosures}, stamped with the closure's record time), the finance
- * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost), and the
- * published status reports ({@link StatusReports}, each with its record time). The state change
- * itself lives in the pure evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
+ * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost), the risk
+ * rows ({@link RiskRows}: versions of every risk and its history), and the published status reports
+ * ({@link StatusReports}, each with its record time). The state change itself lives in the pure
+ * evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
  * do); this class only loads, applies and saves, a batch at a time: the events of a processor batch
  * are collected ({@link BatchedWrites}) and, when the batch commits, the current rows of the
  * batch's aggregates are read with one query per table, the events applied in memory, and every
@@ -85,6 +87,7 @@ public class LiveViewProjection {
     private final FinanceRows finance;
     private final StatusReports statusReports;
     private final ProjectClosures closures;
+    private final RiskRows risks;
     private final LiveViewPositions positions;
     private final CommittedStates<List<Object>> committed;
     private final BatchedWrites<DomainEventMessage<?>> writes;
@@ -96,7 +99,7 @@ public class LiveViewProjection {
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
                               ChangeRequests changeRequests, Resources resources, TimeEntries timeEntries,
                               FinanceRows finance, StatusReports statusReports, ProjectClosures closures,
-                              LiveViewPositions positions,
+                              RiskRows risks, LiveViewPositions positions,
                               @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.portfolios = portfolios;
         this.programs = programs;
@@ -108,6 +111,7 @@ public class LiveViewProjection {
         this.finance = finance;
         this.statusReports = statusReports;
         this.closures = closures;
+        this.risks = risks;
         this.positions = positions;
         this.committed = new CommittedStates<>(stateCacheSize);
         this.writes = new BatchedWrites<>(LiveViewProjection.class.getName(), this::record);
@@ -128,6 +132,7 @@ public class LiveViewProjection {
         finance.deleteAll();
         statusReports.deleteAll();
         closures.deleteAll();
+        risks.deleteAll();
         resources.deleteAll();
         plans.deleteAll();
         projects.deleteAll();
@@ -149,6 +154,7 @@ public class LiveViewProjection {
         }
         Stored stored = load(byAggregate.keySet());
         FinanceRows.Batch financeRows = finance.batch(byAggregate.keySet());
+        RiskRows.Batch riskRows = risks.batch(events);
         Map<PortfolioView, Long> portfolioRows = new LinkedHashMap<>();
         Map<ProgramView, Long> programRows = new LinkedHashMap<>();
         Map<ProjectView, Long> projectRows = new LinkedHashMap<>();
@@ -183,6 +189,8 @@ public class LiveViewProjection {
                 }
                 views.apply(event.getPayload(), event.getTimestamp(), event.getSequenceNumber());
                 financeRows.apply(event, RecordTime.nanos(event.getTimestamp()), views.project(), views.plan());
+                riskRows.apply(event, RecordTime.nanos(event.getTimestamp()),
+                               views.project() == null ? null : views.project().portfolioId().value());
                 ChangeRequestId requestId = AggregateViews.changeRequestOf(event.getPayload());
                 if (requestId != null) {
                     requestSequences.put(requestId, event.getSequenceNumber());
@@ -249,6 +257,7 @@ public class LiveViewProjection {
         closures.record(closed);
         financeRows.write();
         statusReports.record(published);
+        riskRows.write();
         committed.putOnCommit(after);
     }
 
