@@ -1,5 +1,6 @@
 package dev.portfolioledger.command;
 
+import dev.portfolioledger.command.quality.QualityMutationController;
 import dev.portfolioledger.api.changerequest.ApproveChangeRequestCommand;
 import dev.portfolioledger.api.changerequest.AssessChangeRequestCommand;
 import dev.portfolioledger.api.changerequest.ChangeKind;
@@ -88,7 +89,7 @@ class MutationControllerTest {
             PortfolioMutationController.class, ProgramMutationController.class, ProjectMutationController.class,
             ProjectPlanningMutationController.class, ChangeRequestMutationController.class,
             ResourceMutationController.class, CostLedgerMutationController.class,
-            ProjectExecutionMutationController.class);
+            ProjectExecutionMutationController.class, QualityMutationController.class);
 
     private final AuditedCommandGateway gateway = mock(AuditedCommandGateway.class);
     private final PortfolioMutationController portfolios = new PortfolioMutationController(gateway);
@@ -391,7 +392,12 @@ class MutationControllerTest {
                 entry("reverseCost", Roles.RECORD_COSTS),
                 entry("reportDeliverableProgress", Roles.REPORT_PROGRESS),
                 entry("completeMilestone", Roles.REPORT_PROGRESS),
-                entry("forecastDeliverableFinish", Roles.REPORT_PROGRESS));
+                entry("forecastDeliverableFinish", Roles.REPORT_PROGRESS),
+                entry("registerStakeholder", Roles.PLAN_PROJECTS),
+                entry("updateStakeholder", Roles.PLAN_PROJECTS),
+                entry("requireAcceptanceReview", Roles.PLAN_PROJECTS),
+                entry("recordQualityReview", Roles.REPORT_PROGRESS),
+                entry("acceptDeliverable", Roles.ACCEPT_DELIVERABLES));
 
         Map<String, String> actual = new HashMap<>();
         for (Method method : mutationMethods()) {

@@ -20,6 +20,7 @@ import dev.portfolioledger.api.resource.AllocationId;
 import dev.portfolioledger.api.resource.LeaveId;
 import dev.portfolioledger.api.resource.ResourceId;
 import dev.portfolioledger.api.resource.TimeEntryId;
+import dev.portfolioledger.api.quality.StakeholderId;
 import dev.portfolioledger.api.status.StatusReportId;
 
 import java.util.function.Function;
@@ -48,6 +49,7 @@ public class TypedIdModule extends SimpleModule {
         register(CostLedgerId.class, CostLedgerId::of);
         register(CostEntryId.class, CostEntryId::of);
         register(StatusReportId.class, StatusReportId::of);
+        register(StakeholderId.class, StakeholderId::of);
         register(AccessDenialId.class, AccessDenialId::of);
     }
 

@@ -34,6 +34,10 @@ import dev.portfolioledger.api.project.ReportDeliverableProgressCommand;
 import dev.portfolioledger.api.project.ResumeProjectCommand;
 import dev.portfolioledger.api.project.ReviseProjectDetailsCommand;
 import dev.portfolioledger.api.project.StartProjectCommand;
+import dev.portfolioledger.api.quality.AcceptDeliverableCommand;
+import dev.portfolioledger.api.quality.RecordQualityReviewCommand;
+import dev.portfolioledger.api.quality.RegisterStakeholderCommand;
+import dev.portfolioledger.api.quality.UpdateStakeholderCommand;
 import dev.portfolioledger.command.portfolio.PortfolioFacts;
 import dev.portfolioledger.command.program.ProgramFacts;
 import org.axonframework.commandhandling.CommandHandler;
@@ -66,7 +70,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       requests alter it;</li>
  *   <li>the {@link ChangeRequest}s, one entity each, keyed by id;</li>
  *   <li>the {@link ProjectExecution} (progress, milestones reached, forecasts), which takes
- *       {@link ExecutionCommand}s only while the project is ACTIVE.</li>
+ *       {@link ExecutionCommand}s only while the project is ACTIVE;</li>
+ *   <li>the {@link ProjectQuality} (stakeholders, quality reviews, acceptance of deliverables):
+ *       stakeholders are registered and revised while the project is open, reviews recorded and
+ *       deliverables accepted while it is ACTIVE (they are execution commands), and the review kind
+ *       acceptance needs is part of the plan.</li>
  * </ul>
  * The root keeps the rules that depend on the lifecycle and guards its members with them (the
  * {@code @CommandHandlerInterceptor}s below run before any member's handler), and takes the
@@ -79,7 +87,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * snapshots are ignored (the project is then rebuilt from its events).
  */
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Project {
@@ -87,6 +95,8 @@ public class Project {
     @AggregateIdentifier
     private ProjectId projectId;
     private ProjectStatus status;
+    /** Who sponsors the project (as proposed or last revised): the one who may always accept its deliverables. */
+    private String sponsor;
     @AggregateMember
     private ProjectScope scope = new ProjectScope();
     /** Every change request ever submitted, by id (an id is never reused), in submission order. */
@@ -94,6 +104,8 @@ public class Project {
     private Map<ChangeRequestId, ChangeRequest> changeRequests = new LinkedHashMap<>();
     @AggregateMember
     private ProjectExecution execution = new ProjectExecution();
+    @AggregateMember
+    private ProjectQuality quality = new ProjectQuality();
 
     /** For Axon, which rebuilds a project from its events (and Jackson, from a snapshot). */
     protected Project() {
@@ -218,6 +230,35 @@ public class Project {
         execution.forecastFinish(command, scope.requireDeliverable(command.deliverableId()));
     }
 
+    // --- stakeholders, quality and acceptance ---
+
+    @CommandHandler
+    void handle(RegisterStakeholderCommand command) {
+        requireOpen("register a stakeholder of");
+        quality.register(command);
+    }
+
+    @CommandHandler
+    void handle(UpdateStakeholderCommand command) {
+        requireOpen("update a stakeholder of");
+        quality.update(command);
+    }
+
+    @CommandHandler
+    void handle(RecordQualityReviewCommand command, @MetaDataValue("actor") String actor) {
+        String recordedBy = ChangeRequest.requireActor(actor);
+        scope.requireDeliverable(command.deliverableId());
+        quality.recordReview(command, recordedBy);
+    }
+
+    /** The sponsor is the root's to know; who else may accept, the quality member knows. */
+    @CommandHandler
+    void handle(AcceptDeliverableCommand command, @MetaDataValue("actor") String actor) {
+        String acceptor = ChangeRequest.requireActor(actor);
+        scope.requireDeliverable(command.deliverableId());
+        quality.accept(command, acceptor, sponsor);
+    }
+
     // --- change requests: decisions that span the request and the scope ---
 
     @CommandHandler
@@ -308,6 +349,12 @@ public class Project {
     void on(ProjectProposedEvent event) {
         projectId = event.projectId();
         status = ProjectStatus.PROPOSED;
+        sponsor = event.sponsor();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDetailsRevisedEvent event) {
+        sponsor = event.sponsor();
     }
 
     @EventSourcingHandler

@@ -1,5 +1,14 @@
 package dev.portfolioledger.command.project;
 
+import dev.portfolioledger.api.quality.AcceptanceCapacity;
+import dev.portfolioledger.api.quality.CommunicationChannel;
+import dev.portfolioledger.api.quality.DeliverableAcceptedEvent;
+import dev.portfolioledger.api.quality.QualityReviewRecordedEvent;
+import dev.portfolioledger.api.quality.ReviewKind;
+import dev.portfolioledger.api.quality.ReviewOutcome;
+import dev.portfolioledger.api.quality.StakeholderDetails;
+import dev.portfolioledger.api.quality.StakeholderId;
+import dev.portfolioledger.api.quality.StakeholderRegisteredEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portfolioledger.api.Money;
 import dev.portfolioledger.api.changerequest.ChangeRequestAssessedEvent;
@@ -54,6 +63,7 @@ class ProjectSnapshotTest {
     private static final MilestoneId GO_LIVE = MilestoneId.of("00000000-0000-0000-0000-0000000000e1");
     private static final ChangeRequestId CR1 = ChangeRequestId.of("00000000-0000-0000-0000-0000000000f1");
     private static final ChangeRequestId CR2 = ChangeRequestId.of("00000000-0000-0000-0000-0000000000f2");
+    private static final StakeholderId CFO = StakeholderId.of("00000000-0000-0000-0000-0000000000a1");
     private static final LocalDate START = LocalDate.of(2027, 1, 4);
     private static final LocalDate FINISH = LocalDate.of(2027, 6, 30);
 
@@ -82,7 +92,13 @@ class ProjectSnapshotTest {
                                 List.of(ProposedChange.moveMilestone(GO_LIVE, FINISH.minusDays(1))), "alice"),
                         new ProjectStartedEvent(PROJECT),
                         new DeliverableProgressReportedEvent(PROJECT, DESIGN, 40, 0, START.plusDays(7), null),
-                        new MilestoneCompletedEvent(PROJECT, GO_LIVE, FINISH, FINISH.minusDays(2)))
+                        new MilestoneCompletedEvent(PROJECT, GO_LIVE, FINISH, FINISH.minusDays(2)),
+                        new StakeholderRegisteredEvent(PROJECT, CFO, new StakeholderDetails("Carla", "CFO", 4, 5,
+                                CommunicationChannel.MEETING, true, "carla")),
+                        new QualityReviewRecordedEvent(PROJECT, DESIGN, ReviewKind.UAT, ReviewOutcome.PASSED, null,
+                                "Quinn", "pia"),
+                        new DeliverableAcceptedEvent(PROJECT, DESIGN, "carla", AcceptanceCapacity.STAKEHOLDER, CFO,
+                                ReviewKind.UAT, null))
                 .andGivenCommands()
                 .when(new WithdrawChangeRequestCommand(PROJECT, CR2), Map.of("actor", "alice"))
                 .expectSuccessfulHandlerExecution()
@@ -91,7 +107,9 @@ class ProjectSnapshotTest {
                     assertThat(written).contains("\"status\":\"ACTIVE\"", "\"baselineVersion\":1",
                             "\"percentComplete\":40", "\"completedMilestones\":[\"" + GO_LIVE + "\"]",
                             "\"currency\":\"EUR\"", "\"" + CR1 + "\":{", "\"status\":\"ASSESSED\"",
-                            "\"status\":\"WITHDRAWN\"", "\"usedDeliverableIds\"");
+                            "\"status\":\"WITHDRAWN\"", "\"usedDeliverableIds\"", "\"sponsor\":\"Sam\"",
+                            "\"" + CFO + "\":{", "\"username\":\"carla\"", "\"UAT\":\"PASSED\"",
+                            "\"accepted\":[\"" + DESIGN + "\"]");
                     assertThat(written.indexOf("\"" + BUILD + "\":{")).isLessThan(written.indexOf("\"" + DESIGN + "\":{"));
                     Project read = read(written);
                     assertThat(write(read)).isEqualTo(written);
@@ -99,18 +117,21 @@ class ProjectSnapshotTest {
     }
 
     /**
-     * The fields a snapshot of revision 2 holds. When this fails, the aggregate's shape changed:
+     * The fields a snapshot of revision 3 holds. When this fails, the aggregate's shape changed:
      * bump {@code @Revision} on {@link Project} (older snapshots are then ignored) and update both.
      */
     @Test
     void snapshotFieldsArePinnedToTheRevision() {
-        assertThat(Project.class.getAnnotation(Revision.class).value()).isEqualTo("2");
-        assertThat(fields(Project.class, ProjectScope.class, ChangeRequest.class, ProjectExecution.class)).containsExactly(
+        assertThat(Project.class.getAnnotation(Revision.class).value()).isEqualTo("3");
+        assertThat(fields(Project.class, ProjectScope.class, ChangeRequest.class, ProjectExecution.class,
+                ProjectQuality.class)).containsExactly(
                 "Project.projectId: ProjectId",
                 "Project.status: ProjectStatus",
+                "Project.sponsor: String",
                 "Project.scope: ProjectScope",
                 "Project.changeRequests: Map<ChangeRequestId, ChangeRequest>",
                 "Project.execution: ProjectExecution",
+                "Project.quality: ProjectQuality",
                 "ProjectScope.projectId: ProjectId",
                 "ProjectScope.currency: Currency",
                 "ProjectScope.plannedStart: LocalDate",
@@ -128,7 +149,12 @@ class ProjectSnapshotTest {
                 "ChangeRequest.changes: List<ProposedChange>",
                 "ChangeRequest.currency: Currency",
                 "ProjectExecution.progress: Map<DeliverableId, ProjectExecution$Progress>",
-                "ProjectExecution.completedMilestones: Set<MilestoneId>");
+                "ProjectExecution.completedMilestones: Set<MilestoneId>",
+                "ProjectQuality.projectId: ProjectId",
+                "ProjectQuality.requiredReview: ReviewKind",
+                "ProjectQuality.stakeholders: Map<StakeholderId, StakeholderDetails>",
+                "ProjectQuality.latestReviews: Map<DeliverableId, Map<ReviewKind, ReviewOutcome>>",
+                "ProjectQuality.accepted: Set<DeliverableId>");
     }
 
     private static List<String> fields(Class<?>... types) {
