@@ -9,6 +9,8 @@ import dev.portfolioledger.query.finance.EarnedValueQueryController;
 import dev.portfolioledger.query.changerequest.ChangeRequestQueryController;
 import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectPlanQueryController;
+import dev.portfolioledger.query.quality.QualityQueryController;
+import dev.portfolioledger.query.quality.StakeholderRegister;
 import dev.portfolioledger.query.resource.ResourceFieldWiring;
 import dev.portfolioledger.query.resource.ResourceUtilisation;
 import dev.portfolioledger.query.resource.ResourceUtilisationController;
@@ -70,6 +72,9 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("Resource.leave", ResourceFieldWiring.MAX_LISTED),
             Map.entry("Resource.allocations", ResourceFieldWiring.MAX_LISTED),
             Map.entry("Project.team", ResourceFieldWiring.MAX_LISTED),
+            Map.entry("StakeholderRegister.stakeholders", StakeholderRegister.MAX_LISTED),
+            Map.entry("StakeholderRegister.grid", StakeholderRegister.GRID_CELLS),
+            Map.entry("Deliverable.qualityReviews", QualityQueryController.MAX_LISTED_REVIEWS),
             Map.entry("Resource.utilisation", ResourceUtilisation.MAX_PERIODS),
             Map.entry("Resource.overallocations", ResourceUtilisationController.MAX_ROWS),
             Map.entry("Portfolio.overallocations", ResourceUtilisationController.MAX_ROWS),

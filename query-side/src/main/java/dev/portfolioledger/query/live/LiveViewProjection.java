@@ -22,6 +22,8 @@ import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectPlans;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.Projects;
+import dev.portfolioledger.query.quality.ProjectQualities;
+import dev.portfolioledger.query.quality.ProjectQualityView;
 import dev.portfolioledger.api.resource.ResourceId;
 import dev.portfolioledger.api.resource.TimeLogReversedEvent;
 import dev.portfolioledger.api.resource.TimeLoggedEvent;
@@ -49,7 +51,7 @@ import java.util.UUID;
 
 /**
  * Keeps the live views current: portfolio_view, program_view, project_view with its plan rows,
- * change_request_view and baseline_version_view, resource_view with its allocation rows, and
+ * change_request_view and baseline_version_view, project_quality_view, resource_view with its allocation rows, and
  * time_entry_view (each entry with the record time of its event and of its reversal), and the finance
  * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost). The state change itself lives in the pure
  * evolution functions ({@link AggregateViews} applies them, as the history and the as-of reference
@@ -71,6 +73,7 @@ public class LiveViewProjection {
     private final Projects projects;
     private final ProjectPlans plans;
     private final ChangeRequests changeRequests;
+    private final ProjectQualities qualities;
     private final Resources resources;
     private final TimeEntries timeEntries;
     private final FinanceRows finance;
@@ -83,7 +86,7 @@ public class LiveViewProjection {
      *                       ({@link CommittedStates}); 0 reads them for every batch
      */
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
-                              ChangeRequests changeRequests, Resources resources, TimeEntries timeEntries,
+                              ChangeRequests changeRequests, ProjectQualities qualities, Resources resources, TimeEntries timeEntries,
                               FinanceRows finance, LiveViewPositions positions,
                               @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.portfolios = portfolios;
@@ -91,6 +94,7 @@ public class LiveViewProjection {
         this.projects = projects;
         this.plans = plans;
         this.changeRequests = changeRequests;
+        this.qualities = qualities;
         this.resources = resources;
         this.timeEntries = timeEntries;
         this.finance = finance;
@@ -110,6 +114,7 @@ public class LiveViewProjection {
     void reset() {
         committed.clear();
         changeRequests.deleteAll();
+        qualities.deleteAll();
         timeEntries.deleteAll();
         finance.deleteAll();
         resources.deleteAll();
@@ -140,6 +145,7 @@ public class LiveViewProjection {
         List<ProjectPlans.Change> changedPlans = new ArrayList<>();
         Map<ChangeRequestView, Long> requestRows = new LinkedHashMap<>();
         List<BaselineVersion> versions = new ArrayList<>();
+        List<ProjectQualityView> changedQualities = new ArrayList<>();
         Map<ResourceView, Long> resourceRows = new LinkedHashMap<>();
         List<ResourceView> allocationsChanged = new ArrayList<>();
         List<TimeEntries.Logged> logged = new ArrayList<>();
@@ -151,6 +157,7 @@ public class LiveViewProjection {
             List<Object> current = stored.viewsOf(id);
             AggregateViews views = AggregateViews.of(current);
             ProjectPlan planBefore = views.plan();
+            ProjectQualityView qualityBefore = views.quality();
             ResourceView resourceBefore = views.resource();
             financeRows.begin(id, views.project(), planBefore);
             Map<Object, ChangeRequestView> requestsBefore = new HashMap<>();
@@ -203,6 +210,9 @@ public class LiveViewProjection {
                 if (!Objects.equals(planBefore, views.plan()) && views.plan() != null) {
                     changedPlans.add(new ProjectPlans.Change(planBefore, views.plan()));
                 }
+                if (views.quality() != null && !views.quality().equals(qualityBefore)) {
+                    changedQualities.add(views.quality());
+                }
                 for (ChangeRequestView request : views.changeRequests()) {
                     if (!request.equals(requestsBefore.get(request.changeRequestId()))) {
                         requestRows.put(request, requestSequences.getOrDefault(request.changeRequestId(), applied));
@@ -216,6 +226,7 @@ public class LiveViewProjection {
         plans.rewrite(changedPlans);
         changeRequests.saveAll(requestRows);
         changeRequests.saveVersions(versions);
+        qualities.saveAll(changedQualities);
         resources.saveAll(resourceRows, allocationsChanged);
         timeEntries.record(logged, reversed);
         financeRows.write();
@@ -250,6 +261,7 @@ public class LiveViewProjection {
             List<ProjectId> known = List.copyOf(projectViews.keySet());
             projectViews.forEach((id, v) -> stored.add(id.value(), v));
             plans.plansOf(known).forEach((id, p) -> stored.add(id.value(), p));
+            qualities.findAll(known).forEach((id, q) -> stored.add(id.value(), q));
             changeRequests.ofProjects(known).forEach((id, list) -> list.forEach(r -> stored.add(id.value(), r)));
         }
         return stored;
