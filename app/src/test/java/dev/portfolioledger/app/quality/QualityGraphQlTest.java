@@ -337,8 +337,9 @@ class QualityGraphQlTest extends GraphQlIntegrationTest {
                 .path("project.deliverables[0].qualityReviews[*].kind").entityList(String.class)
                 .containsExactly("TEST_PHASE", "TEST_PHASE");
         for (int first : new int[] {0, 51}) {
-            assertRefused(as("pm").documentName("projectQuality").variable("id", plan.projectId())
-                    .variable("reviews", first), "VALIDATION_FAILED");
+            assertRefused(as("pm").document("query($id: ID!, $first: Int) { project(id: $id) {"
+                    + " deliverables { qualityReviews(first: $first) { kind } } } }")
+                    .variable("id", plan.projectId()).variable("first", first), "VALIDATION_FAILED");
         }
     }
 
