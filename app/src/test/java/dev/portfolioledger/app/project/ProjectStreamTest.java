@@ -101,7 +101,7 @@ class ProjectStreamTest extends GraphQlIntegrationTest {
                 + " FROM snapshotevententry WHERE aggregateidentifier = ?", projectId);
         assertThat(snapshots).singleElement().satisfies(snapshot -> {
             assertThat((Long) snapshot.get("sequencenumber")).isBetween(snapshotThreshold - 1L, (long) snapshotThreshold);
-            assertThat(snapshot.get("payloadrevision")).isEqualTo("2");
+            assertThat(snapshot.get("payloadrevision")).isEqualTo("3");
             assertThat(snapshot.get("payloadtype")).isEqualTo("dev.portfolioledger.command.project.Project");
         });
         return projectId;
