@@ -247,6 +247,10 @@ class QualityGraphQlTest extends GraphQlIntegrationTest {
             assertRefused(as(user).documentName("acceptDeliverable").variable("input", acceptance(plan)),
                     "ACCEPTANCE_NOT_ENTITLED");
         }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE"
+                + " '%AccessDeniedEvent' AND convert_from(payload, 'UTF8')::jsonb ->> 'target' = ?"
+                + " AND convert_from(payload, 'UTF8') LIKE '%ACCEPTANCE_NOT_ENTITLED%'", Long.class, plan.projectId()))
+                .as("each refusal is on record").isEqualTo(3);
 
         as(ENTITLED).documentName("acceptDeliverable").variable("input", acceptance(plan)).execute()
                 .path("acceptDeliverable.project.id").entity(String.class).isEqualTo(plan.projectId());
