@@ -166,6 +166,13 @@ class ArchitectureTest {
                 .and().areNotInterfaces().should().implement(RiskEvent.class).check(imported);
     }
 
+    /** Stakeholders, reviews and acceptance are the Project aggregate's: its history routes them by the family. */
+    @Test
+    void everyQualityEventIsAnEventOfItsProject() {
+        classes().that().resideInAPackage("dev.portfolioledger.api.quality").and().haveSimpleNameEndingWith("Event")
+                .and().areNotInterfaces().should().implement(ProjectEvent.class).check(imported);
+    }
+
     /** Status report views route events by the family. */
     @Test
     void everyEventOfAStatusReportSaysWhichReportAndProject() {

@@ -1,5 +1,6 @@
 package dev.portfolioledger.command;
 
+import dev.portfolioledger.command.quality.QualityMutationController;
 import dev.portfolioledger.api.changerequest.ApproveChangeRequestCommand;
 import dev.portfolioledger.api.changerequest.AssessChangeRequestCommand;
 import dev.portfolioledger.api.changerequest.ChangeKind;
@@ -91,7 +92,7 @@ class MutationControllerTest {
             ProjectPlanningMutationController.class, ChangeRequestMutationController.class,
             ResourceMutationController.class, CostLedgerMutationController.class,
             ProjectExecutionMutationController.class, ProjectClosureMutationController.class,
-            RiskMutationController.class);
+            RiskMutationController.class, QualityMutationController.class);
 
     private final AuditedCommandGateway gateway = mock(AuditedCommandGateway.class);
     private final PortfolioMutationController portfolios = new PortfolioMutationController(gateway);
@@ -400,7 +401,12 @@ class MutationControllerTest {
                 entry("reassessRisk", Roles.RUN_PROJECTS),
                 entry("startRiskMitigation", Roles.RUN_PROJECTS),
                 entry("closeRisk", Roles.RUN_PROJECTS),
-                entry("recordRiskOccurred", Roles.RUN_PROJECTS));
+                entry("recordRiskOccurred", Roles.RUN_PROJECTS),
+                entry("registerStakeholder", Roles.PLAN_PROJECTS),
+                entry("updateStakeholder", Roles.PLAN_PROJECTS),
+                entry("requireAcceptanceReview", Roles.PLAN_PROJECTS),
+                entry("recordQualityReview", Roles.REPORT_PROGRESS),
+                entry("acceptDeliverable", Roles.ACCEPT_DELIVERABLES));
 
         Map<String, String> actual = new HashMap<>();
         for (Method method : mutationMethods()) {

@@ -18,6 +18,16 @@ public enum ErrorCode {
     CONFLICT,
     SELF_APPROVAL_FORBIDDEN,
     SELF_ASSESSMENT_FORBIDDEN,
+    /**
+     * A deliverable cannot be accepted yet: the latest review of the kind the project requires for
+     * acceptance (UAT unless chosen otherwise) is missing or FAILED.
+     */
+    REVIEW_REQUIRED,
+    /**
+     * The user is neither the project's sponsor nor a stakeholder with the right to accept
+     * deliverables registered under their user name.
+     */
+    ACCEPTANCE_NOT_ENTITLED,
     /** A resource would be allocated beyond its capacity on some day; the details list the days and allocations. */
     CAPACITY_EXCEEDED,
     /**

@@ -167,7 +167,7 @@ public class GraphQlErrors {
     public static ErrorType classify(ErrorCode code) {
         return switch (code) {
             case NOT_FOUND -> ErrorType.NOT_FOUND;
-            case FORBIDDEN, SELF_APPROVAL_FORBIDDEN, SELF_ASSESSMENT_FORBIDDEN -> ErrorType.FORBIDDEN;
+            case FORBIDDEN, SELF_APPROVAL_FORBIDDEN, SELF_ASSESSMENT_FORBIDDEN, ACCEPTANCE_NOT_ENTITLED -> ErrorType.FORBIDDEN;
             case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
             case TIMEOUT, VIEW_OUT_OF_DATE, OUTCOME_UNKNOWN, UNAVAILABLE -> ErrorType.INTERNAL_ERROR;
             default -> ErrorType.BAD_REQUEST;

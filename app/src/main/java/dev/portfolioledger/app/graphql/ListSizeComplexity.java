@@ -13,6 +13,8 @@ import dev.portfolioledger.query.paging.PageRequest;
 import dev.portfolioledger.query.project.ProjectPlanQueryController;
 import dev.portfolioledger.query.status.StatusReportQueryController;
 import dev.portfolioledger.query.risk.RiskQueryController;
+import dev.portfolioledger.query.quality.QualityQueryController;
+import dev.portfolioledger.query.quality.StakeholderRegister;
 import dev.portfolioledger.query.resource.ResourceFieldWiring;
 import dev.portfolioledger.query.resource.ResourceUtilisation;
 import dev.portfolioledger.query.resource.ResourceUtilisationController;
@@ -76,6 +78,9 @@ public final class ListSizeComplexity implements FieldComplexityCalculator {
             Map.entry("Project.team", ResourceFieldWiring.MAX_LISTED),
             Map.entry("ProjectClosure.lessonsLearned", CloseProjectCommand.MAX_LESSONS),
             Map.entry("ProjectClosure.objectives", DefineProjectObjectivesCommand.MAX_OBJECTIVES),
+            Map.entry("StakeholderRegister.stakeholders", StakeholderRegister.MAX_LISTED),
+            Map.entry("StakeholderRegister.grid", StakeholderRegister.GRID_CELLS),
+            Map.entry("Deliverable.qualityReviews", QualityQueryController.MAX_LISTED_REVIEWS),
             Map.entry("Resource.utilisation", ResourceUtilisation.MAX_PERIODS),
             Map.entry("Resource.overallocations", ResourceUtilisationController.MAX_ROWS),
             Map.entry("Portfolio.overallocations", ResourceUtilisationController.MAX_ROWS),

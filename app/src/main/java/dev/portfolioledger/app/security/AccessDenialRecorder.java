@@ -25,7 +25,8 @@ import java.util.UUID;
  * Puts security-relevant refusals on record (README, Refusals on record): every GraphQL field refused
  * by a role check ({@code FORBIDDEN}, from {@code @PreAuthorize} or from an aggregate's own check such as
  * "only the submitter withdraws") or by a segregation-of-duty rule ({@code SELF_APPROVAL_FORBIDDEN},
- * {@code SELF_ASSESSMENT_FORBIDDEN}) becomes an {@code AccessDeniedEvent} in the event store, so the
+ * {@code SELF_ASSESSMENT_FORBIDDEN}), and an acceptance by someone not entitled to accept
+ * ({@code ACCEPTANCE_NOT_ENTITLED}) becomes an {@code AccessDeniedEvent} in the event store, so the
  * audit log makes it a leaf like every other event.
  *
  * <p>It runs when the refusal is turned into the client's error: the refused command, if there was one,
@@ -41,7 +42,7 @@ public class AccessDenialRecorder {
 
     /** The codes that are put on record: the role check and the segregation-of-duty rules. */
     static final Set<ErrorCode> RECORDED = Set.of(ErrorCode.FORBIDDEN, ErrorCode.SELF_APPROVAL_FORBIDDEN,
-            ErrorCode.SELF_ASSESSMENT_FORBIDDEN);
+            ErrorCode.SELF_ASSESSMENT_FORBIDDEN, ErrorCode.ACCEPTANCE_NOT_ENTITLED);
 
     private final CommandGateway commandGateway;
 

@@ -63,6 +63,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
     private String runningProjectId;
     private String runningDeliverableId;
     private String runningMilestoneId;
+    private String runningStakeholderId;
     private final List<String> assessedRequests = new ArrayList<>();
     private final Set<String> touchedProjects = new LinkedHashSet<>();
     private final Set<String> touchedAggregates = new LinkedHashSet<>();
@@ -94,7 +95,7 @@ class HostileInputTest extends GraphQlIntegrationTest {
         setUp();
 
         for (int round = 0; round < ROUNDS; round++) {
-            switch (random.nextInt(25)) {
+            switch (random.nextInt(28)) {
                 case 0 -> createPortfolio();
                 case 1 -> renamePortfolio();
                 case 2 -> createProgram();
@@ -119,6 +120,9 @@ class HostileInputTest extends GraphQlIntegrationTest {
                 case 21 -> closeProject();
                 case 22 -> identifyRisk();
                 case 23 -> changeRisk();
+                case 24 -> registerOrUpdateStakeholder();
+                case 25 -> recordQualityReview();
+                case 26 -> acceptDeliverable();
                 default -> logTime();
             }
         }
@@ -160,6 +164,20 @@ class HostileInputTest extends GraphQlIntegrationTest {
         assertThat(send("pm", "hostileStartProject", Map.of("projectId", runningProjectId)).code()).isNull();
         touchedAggregates.addAll(List.of(runningProjectId, ledgerOf(baselinedProjectId)));
         touchedProjects.add(runningProjectId);
+        // "approver" may accept the running project's deliverable, which passed its UAT
+        runningStakeholderId = RawGraphQl.Response.at(send("pm", "hostileRegisterStakeholder",
+                stakeholderInput()).body(), "data.registerStakeholder.stakeholderId");
+        assertThat(send("pm", "hostileRecordQualityReview", reviewInput()).code()).isNull();
+    }
+
+    private Map<String, Object> stakeholderInput() {
+        return new HashMap<>(Map.of("projectId", runningProjectId, "name", "Carla", "interest", 4, "influence", 5,
+                "preferredChannel", "EMAIL", "mayAcceptDeliverables", true, "username", "approver"));
+    }
+
+    private Map<String, Object> reviewInput() {
+        return new HashMap<>(Map.of("projectId", runningProjectId, "deliverableId", runningDeliverableId,
+                "kind", "UAT", "outcome", "PASSED", "reviewer", "Quinn"));
     }
 
     /** A resource registered with valid values. */
@@ -678,10 +696,81 @@ class HostileInputTest extends GraphQlIntegrationTest {
         }
     }
 
+    /**
+     * A stakeholder of the running project, registered anew or the one registered at set-up revised:
+     * a hostile name, organisation role, user name (optional while they may not accept) or rating
+     * (1 to 5).
+     */
+    private void registerOrUpdateStakeholder() {
+        boolean update = random.nextBoolean();
+        String operation = update ? "hostileUpdateStakeholder" : "hostileRegisterStakeholder";
+        Map<String, Object> input = stakeholderInput();
+        input.put("mayAcceptDeliverables", false);
+        if (update) {
+            input.put("stakeholderId", runningStakeholderId);
+        }
+        switch (random.nextInt(4)) {
+            case 0 -> check("pm", operation, input, "name", text(Kind.NAME, false), Kind.NAME,
+                            data -> lastProjectPayload(runningProjectId, "{details,name}"));
+            case 1 -> check("pm", operation, input, "organisationRole", optional(text(Kind.NAME, false)), Kind.NAME,
+                            data -> lastProjectPayload(runningProjectId, "{details,organisationRole}"));
+            case 2 -> check("pm", operation, input, "username", optional(text(Kind.PERSON, false)), Kind.PERSON,
+                            data -> lastProjectPayload(runningProjectId, "{details,username}"));
+            default -> {
+                String field = random.nextBoolean() ? "interest" : "influence";
+                int rating = List.of(0, 1, 3, 5, 6, -1, Integer.MAX_VALUE).get(random.nextInt(7));
+                input.put(field, rating);
+                String context = operation + "." + field + " = " + rating + " (seed " + seed + ")";
+                String code = outcome(send("pm", operation, input), context);
+                assertThat(code).as(context).isEqualTo(rating >= 1 && rating <= 5 ? null : "VALIDATION_FAILED");
+            }
+        }
+        if (update) {
+            // put the right to accept back for acceptDeliverable
+            assertThat(send("pm", operation, with(stakeholderInput(), "stakeholderId", runningStakeholderId)).code())
+                    .isNull();
+        }
+    }
+
+    /** A review of the running project's deliverable with hostile findings or reviewer (a passed UAT). */
+    private void recordQualityReview() {
+        Map<String, Object> input = reviewInput();
+        if (random.nextBoolean()) {
+            check("pm", "hostileRecordQualityReview", input, "findings", optional(text(Kind.TEXT, true)), Kind.TEXT,
+                  data -> lastProjectPayload(runningProjectId, "{findings}"));
+        } else {
+            check("pm", "hostileRecordQualityReview", input, "reviewer", text(Kind.PERSON, false), Kind.PERSON,
+                  data -> lastProjectPayload(runningProjectId, "{reviewer}"));
+        }
+    }
+
+    /** An acceptance with a hostile note: the first acceptable one is stored, later ones find it accepted (CONFLICT). */
+    private void acceptDeliverable() {
+        Hostile note = optional(text(Kind.TEXT, true));
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", runningProjectId,
+                "deliverableId", runningDeliverableId));
+        input.put("note", note.sent());
+        String context = "acceptDeliverable.note = " + note.label() + " (seed " + seed + ")";
+        String code = outcome(send("approver", "hostileAcceptDeliverable", input), context);
+        if (!note.acceptable()) {
+            assertThat(code).as(context).isEqualTo("VALIDATION_FAILED");
+        } else if (code == null) {
+            assertThat(lastProjectPayload(runningProjectId, "{note}")).as(context).isEqualTo(note.expected());
+        } else {
+            assertThat(code).as(context).isEqualTo("CONFLICT");
+        }
+    }
+
     /** A project's newest event, the value at this JSON path. */
     private Object lastProjectPayload(String projectId, String path) {
         return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb #>> ?::text[] FROM domainevententry"
                 + " WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1", String.class, path, projectId);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> input, String key, Object value) {
+        Map<String, Object> changed = new HashMap<>(input);
+        changed.put(key, value);
+        return changed;
     }
 
     /** The baselined project's ledger's newest event, the value at this JSON path. */

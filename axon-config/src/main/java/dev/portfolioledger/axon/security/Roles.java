@@ -63,6 +63,13 @@ public final class Roles {
     public static final String RECORD_COSTS = "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROJECT_MANAGER')";
     /** Report a running project's progress, milestones reached and forecasts: its managers and the PMO. */
     public static final String REPORT_PROGRESS = "hasAnyRole('PMO','PROJECT_MANAGER')";
+    /**
+     * Try to accept a deliverable: every business role, since who may accept is not a role but the
+     * project's sponsor or a stakeholder with the right to accept, which the aggregate decides
+     * (ACCEPTANCE_NOT_ENTITLED).
+     */
+    public static final String ACCEPT_DELIVERABLES = "hasAnyRole('PMO','PORTFOLIO_MANAGER','PROGRAM_MANAGER',"
+            + "'PROJECT_MANAGER','RESOURCE_MANAGER','CHANGE_APPROVER','TEAM_MEMBER','AUDITOR')";
     /** Verify the tamper-evident audit trail and read its proofs: the PMO and auditors. */
     public static final String VERIFY_AUDIT = "hasAnyRole('PMO','AUDITOR')";
     /**

@@ -21,6 +21,7 @@ import dev.portfolioledger.api.resource.LeaveId;
 import dev.portfolioledger.api.resource.ResourceId;
 import dev.portfolioledger.api.resource.TimeEntryId;
 import dev.portfolioledger.api.risk.RiskId;
+import dev.portfolioledger.api.quality.StakeholderId;
 import dev.portfolioledger.api.status.StatusReportId;
 
 import java.util.function.Function;
@@ -49,6 +50,7 @@ public class TypedIdModule extends SimpleModule {
         register(CostLedgerId.class, CostLedgerId::of);
         register(CostEntryId.class, CostEntryId::of);
         register(StatusReportId.class, StatusReportId::of);
+        register(StakeholderId.class, StakeholderId::of);
         register(AccessDenialId.class, AccessDenialId::of);
         register(RiskId.class, RiskId::of);
     }

@@ -38,6 +38,10 @@ import dev.portfolioledger.api.project.ReviseProjectDetailsCommand;
 import dev.portfolioledger.api.project.StartProjectCommand;
 import dev.portfolioledger.api.risk.RecordRiskOccurredCommand;
 import dev.portfolioledger.api.risk.RiskCommand;
+import dev.portfolioledger.api.quality.AcceptDeliverableCommand;
+import dev.portfolioledger.api.quality.RecordQualityReviewCommand;
+import dev.portfolioledger.api.quality.RegisterStakeholderCommand;
+import dev.portfolioledger.api.quality.UpdateStakeholderCommand;
 import dev.portfolioledger.command.portfolio.PortfolioFacts;
 import dev.portfolioledger.command.program.ProgramFacts;
 import org.axonframework.commandhandling.CommandHandler;
@@ -74,6 +78,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       {@link ExecutionCommand}s only while the project is ACTIVE;</li>
  *   <li>the {@link RiskRegister} (the project's risks), which takes {@link RiskCommand}s while the
  *       project is open.</li>
+ *   <li>the {@link ProjectQuality} (stakeholders, quality reviews, acceptance of deliverables):
+ *       stakeholders are registered and revised while the project is open, reviews recorded and
+ *       deliverables accepted while it is ACTIVE (they are execution commands), and the review kind
+ *       acceptance needs is part of the plan.</li>
  * </ul>
  * The root keeps the rules that depend on the lifecycle and guards its members with them (the
  * {@code @CommandHandlerInterceptor}s below run before any member's handler), and takes the
@@ -95,6 +103,8 @@ public class Project {
     @AggregateIdentifier
     private ProjectId projectId;
     private ProjectStatus status;
+    /** Who sponsors the project (as proposed or last revised): the one who may always accept its deliverables. */
+    private String sponsor;
     @AggregateMember
     private ProjectScope scope = new ProjectScope();
     /** Every change request ever submitted, by id (an id is never reused), in submission order. */
@@ -104,6 +114,8 @@ public class Project {
     private ProjectExecution execution = new ProjectExecution();
     @AggregateMember
     private RiskRegister risks = new RiskRegister();
+    @AggregateMember
+    private ProjectQuality quality = new ProjectQuality();
 
     /** For Axon, which rebuilds a project from its events (and Jackson, from a snapshot). */
     protected Project() {
@@ -192,13 +204,17 @@ public class Project {
         }
         apply(new ProjectClosedEvent(projectId, command.closedOn(), scope.baselineVersion(), command.finalFigures(),
                 command.lessonsLearned(), command.objectives(), command.handoverNotes(), command.finalRemarks()));
+        // only transferred risks can still be open here (any other open risk blocks): they leave the register
+        // with the project, so the portfolio's heatmap and top risks no longer count them
+        risks.closeOpenRisks(projectId, "Project closed");
     }
 
     /**
-     * Every unmet condition of closing, in this order: the project's status, then the open change
-     * requests in submission order. Each member that knows a condition answers its own blockers, so
-     * a further condition is one {@code blockers.addAll(member.closureBlockers(...))} here (the
-     * deliverables it concerns: {@link ProjectScope#currentDeliverableIds()}).
+     * Every unmet condition of closing, in this order: the project's status, the open change requests
+     * in submission order, the deliverables of the current scope not accepted (in the scope's order;
+     * those removed by an approved change request are no longer in it), and the open risks that were
+     * not transferred, in the order identified. Each member that knows a condition answers its own
+     * blockers.
      */
     private List<ClosureBlocker> closureBlockers() {
         List<ClosureBlocker> blockers = new ArrayList<>();
@@ -207,6 +223,8 @@ public class Project {
                     + " is " + status + "; only an ACTIVE project can be closed"));
         }
         changeRequests.values().forEach(request -> request.closureBlocker().ifPresent(blockers::add));
+        blockers.addAll(quality.closureBlockers(scope.currentDeliverableIds()));
+        blockers.addAll(risks.closureBlockers());
         return blockers;
     }
 
@@ -295,6 +313,35 @@ public class Project {
                     + command.changeRequestId() + " to link to risk " + command.riskId());
         }
         risks.recordOccurred(command);
+    }
+
+    // --- stakeholders, quality and acceptance ---
+
+    @CommandHandler
+    void handle(RegisterStakeholderCommand command) {
+        requireOpen("register a stakeholder of");
+        quality.register(command);
+    }
+
+    @CommandHandler
+    void handle(UpdateStakeholderCommand command) {
+        requireOpen("update a stakeholder of");
+        quality.update(command);
+    }
+
+    @CommandHandler
+    void handle(RecordQualityReviewCommand command, @MetaDataValue("actor") String actor) {
+        String recordedBy = ChangeRequest.requireActor(actor);
+        scope.requireDeliverable(command.deliverableId());
+        quality.recordReview(command, recordedBy);
+    }
+
+    /** The sponsor is the root's to know; who else may accept, the quality member knows. */
+    @CommandHandler
+    void handle(AcceptDeliverableCommand command, @MetaDataValue("actor") String actor) {
+        String acceptor = ChangeRequest.requireActor(actor);
+        scope.requireDeliverable(command.deliverableId());
+        quality.accept(command, acceptor, sponsor);
     }
 
     // --- change requests: decisions that span the request and the scope ---
@@ -387,6 +434,12 @@ public class Project {
     void on(ProjectProposedEvent event) {
         projectId = event.projectId();
         status = ProjectStatus.PROPOSED;
+        sponsor = event.sponsor();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDetailsRevisedEvent event) {
+        sponsor = event.sponsor();
     }
 
     @EventSourcingHandler

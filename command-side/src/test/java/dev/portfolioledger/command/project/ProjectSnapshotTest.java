@@ -1,5 +1,14 @@
 package dev.portfolioledger.command.project;
 
+import dev.portfolioledger.api.quality.AcceptanceCapacity;
+import dev.portfolioledger.api.quality.CommunicationChannel;
+import dev.portfolioledger.api.quality.DeliverableAcceptedEvent;
+import dev.portfolioledger.api.quality.QualityReviewRecordedEvent;
+import dev.portfolioledger.api.quality.ReviewKind;
+import dev.portfolioledger.api.quality.ReviewOutcome;
+import dev.portfolioledger.api.quality.StakeholderDetails;
+import dev.portfolioledger.api.quality.StakeholderId;
+import dev.portfolioledger.api.quality.StakeholderRegisteredEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portfolioledger.api.Money;
 import dev.portfolioledger.api.changerequest.ChangeRequestAssessedEvent;
@@ -60,6 +69,7 @@ class ProjectSnapshotTest {
     private static final ChangeRequestId CR1 = ChangeRequestId.of("00000000-0000-0000-0000-0000000000f1");
     private static final ChangeRequestId CR2 = ChangeRequestId.of("00000000-0000-0000-0000-0000000000f2");
     private static final RiskId RISK = RiskId.of("00000000-0000-0000-0000-0000000000a7");
+    private static final StakeholderId CFO = StakeholderId.of("00000000-0000-0000-0000-0000000000a1");
     private static final LocalDate START = LocalDate.of(2027, 1, 4);
     private static final LocalDate FINISH = LocalDate.of(2027, 6, 30);
 
@@ -92,7 +102,13 @@ class ProjectSnapshotTest {
                         new MilestoneCompletedEvent(PROJECT, GO_LIVE, FINISH, FINISH.minusDays(2)),
                         new RiskIdentifiedEvent(PROJECT, RISK, "Supplier late", null, "Supplier", 3, 4, "Pia",
                                 RiskResponse.MITIGATE, null, FINISH),
-                        new RiskReassessedEvent(PROJECT, RISK, 3, 4, 2, 5, "Second supplier found", START))
+                        new RiskReassessedEvent(PROJECT, RISK, 3, 4, 2, 5, "Second supplier found", START),
+                        new StakeholderRegisteredEvent(PROJECT, CFO, new StakeholderDetails("Carla", "CFO", 4, 5,
+                                CommunicationChannel.MEETING, true, "carla")),
+                        new QualityReviewRecordedEvent(PROJECT, DESIGN, ReviewKind.UAT, ReviewOutcome.PASSED, null,
+                                "Quinn", "pia"),
+                        new DeliverableAcceptedEvent(PROJECT, DESIGN, "carla", AcceptanceCapacity.STAKEHOLDER, CFO,
+                                ReviewKind.UAT, null))
                 .andGivenCommands()
                 .when(new WithdrawChangeRequestCommand(PROJECT, CR2), Map.of("actor", "alice"))
                 .expectSuccessfulHandlerExecution()
@@ -104,7 +120,10 @@ class ProjectSnapshotTest {
                             "\"status\":\"WITHDRAWN\"", "\"usedDeliverableIds\"",
                             "\"objectives\":[\"Sell online\",\"Halve returns\"]",
                             "\"" + RISK + "\":{", "\"probability\":2", "\"impact\":5",
-                            "\"response\":\"MITIGATE\"");
+                            "\"response\":\"MITIGATE\"",
+                            "\"sponsor\":\"Sam\"",
+                            "\"" + CFO + "\":{", "\"username\":\"carla\"", "\"UAT\":\"PASSED\"",
+                            "\"accepted\":[\"" + DESIGN + "\"]");
                     assertThat(written.indexOf("\"" + BUILD + "\":{")).isLessThan(written.indexOf("\"" + DESIGN + "\":{"));
                     Project read = read(written);
                     assertThat(write(read)).isEqualTo(written);
@@ -119,13 +138,15 @@ class ProjectSnapshotTest {
     void snapshotFieldsArePinnedToTheRevision() {
         assertThat(Project.class.getAnnotation(Revision.class).value()).isEqualTo("3");
         assertThat(fields(Project.class, ProjectScope.class, ChangeRequest.class, ProjectExecution.class,
-                RiskRegister.class, Risk.class)).containsExactly(
+                RiskRegister.class, Risk.class, ProjectQuality.class)).containsExactly(
                 "Project.projectId: ProjectId",
                 "Project.status: ProjectStatus",
+                "Project.sponsor: String",
                 "Project.scope: ProjectScope",
                 "Project.changeRequests: Map<ChangeRequestId, ChangeRequest>",
                 "Project.execution: ProjectExecution",
                 "Project.risks: RiskRegister",
+                "Project.quality: ProjectQuality",
                 "ProjectScope.projectId: ProjectId",
                 "ProjectScope.currency: Currency",
                 "ProjectScope.plannedStart: LocalDate",
@@ -152,7 +173,12 @@ class ProjectSnapshotTest {
                 "Risk.probability: int",
                 "Risk.impact: int",
                 "Risk.response: RiskResponse",
-                "Risk.reviewDate: LocalDate");
+                "Risk.reviewDate: LocalDate",
+                "ProjectQuality.projectId: ProjectId",
+                "ProjectQuality.requiredReview: ReviewKind",
+                "ProjectQuality.stakeholders: Map<StakeholderId, StakeholderDetails>",
+                "ProjectQuality.latestReviews: Map<DeliverableId, Map<ReviewKind, ReviewOutcome>>",
+                "ProjectQuality.accepted: Set<DeliverableId>");
     }
 
     private static List<String> fields(Class<?>... types) {

@@ -12,6 +12,8 @@ import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectPlanEvolution;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.ProjectViewEvolution;
+import dev.portfolioledger.query.quality.ProjectQualityEvolution;
+import dev.portfolioledger.query.quality.ProjectQualityView;
 import dev.portfolioledger.query.resource.ResourceView;
 import dev.portfolioledger.query.resource.ResourceViewEvolution;
 
@@ -33,6 +35,7 @@ public final class AggregateViews {
     private ProgramView program;
     private ProjectView project;
     private ProjectPlan plan;
+    private ProjectQualityView quality;
     private ResourceView resource;
     private final Map<ChangeRequestId, ChangeRequestView> changeRequests = new LinkedHashMap<>();
 
@@ -53,6 +56,8 @@ public final class AggregateViews {
                 state.project = v;
             } else if (view instanceof ProjectPlan v) {
                 state.plan = v;
+            } else if (view instanceof ProjectQualityView v) {
+                state.quality = v;
             } else if (view instanceof ResourceView v) {
                 state.resource = v;
             } else if (view instanceof ChangeRequestView v) {
@@ -74,6 +79,7 @@ public final class AggregateViews {
         program = ProgramViewEvolution.apply(program, payload, at);
         project = ProjectViewEvolution.apply(project, payload, at);
         plan = ProjectPlanEvolution.apply(plan, payload);
+        quality = ProjectQualityEvolution.apply(quality, payload, at);
         resource = ResourceViewEvolution.apply(resource, payload, at);
         ChangeRequestId requestId = changeRequestOf(payload);
         if (requestId != null) {
@@ -96,6 +102,10 @@ public final class AggregateViews {
 
     public ProjectPlan plan() {
         return plan;
+    }
+
+    public ProjectQualityView quality() {
+        return quality;
     }
 
     public ResourceView resource() {
@@ -122,6 +132,9 @@ public final class AggregateViews {
         }
         if (plan != null) {
             views.put(new ViewKey(ViewKind.PLAN, plan.projectId().value()), plan);
+        }
+        if (quality != null) {
+            views.put(new ViewKey(ViewKind.QUALITY, quality.projectId().value()), quality);
         }
         if (resource != null) {
             views.put(new ViewKey(ViewKind.RESOURCE, resource.id().value()), resource);

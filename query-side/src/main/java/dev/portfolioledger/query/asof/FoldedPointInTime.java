@@ -18,6 +18,7 @@ import dev.portfolioledger.query.portfolio.PortfolioViewEvolution;
 import dev.portfolioledger.query.program.ProgramView;
 import dev.portfolioledger.query.program.ProgramViewEvolution;
 import dev.portfolioledger.query.project.ProjectPlan;
+import dev.portfolioledger.query.quality.ProjectQualityView;
 import dev.portfolioledger.query.project.ProjectStatusCounts;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.api.resource.ResourceId;
@@ -106,6 +107,11 @@ public final class FoldedPointInTime implements PointInTime {
     @Override
     public ProjectPlan plan(ProjectId id) {
         return projectState(id).plan();
+    }
+
+    @Override
+    public ProjectQualityView quality(ProjectId id) {
+        return projectState(id).quality();
     }
 
     /** The project's change requests, newest submitted first. */
@@ -291,14 +297,15 @@ public final class FoldedPointInTime implements PointInTime {
     }
 
     /** Everything the project's events make, folded in one pass over its stream. */
-    record ProjectState(ProjectView view, ProjectPlan plan, List<ChangeRequestView> changeRequests) {
+    record ProjectState(ProjectView view, ProjectPlan plan, List<ChangeRequestView> changeRequests,
+                        ProjectQualityView quality) {
 
         static ProjectState fold(List<RecordedEvent> stream) {
             AggregateViews views = AggregateViews.none();
             for (RecordedEvent e : stream) {
                 views.apply(e.payload(), e.at(), e.sequence());
             }
-            return new ProjectState(views.project(), views.plan(), views.changeRequests());
+            return new ProjectState(views.project(), views.plan(), views.changeRequests(), views.quality());
         }
     }
 }

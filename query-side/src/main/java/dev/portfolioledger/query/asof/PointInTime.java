@@ -15,6 +15,7 @@ import dev.portfolioledger.query.project.Budget;
 import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.ProjectsAsOf;
+import dev.portfolioledger.query.quality.ProjectQualityAsOf;
 import dev.portfolioledger.query.resource.ResourcesAsOf;
 import dev.portfolioledger.query.risk.RisksAsOf;
 
@@ -37,7 +38,7 @@ import java.util.function.Function;
  * reference, and what requests use while the history is being rebuilt).
  */
 public interface PointInTime extends PortfoliosAsOf, ProgramsAsOf, ProjectsAsOf, ChangeRequestsAsOf,
-        ResourcesAsOf, FinanceAsOf, ClosureAsOf, RisksAsOf {
+        ResourcesAsOf, FinanceAsOf, ClosureAsOf, RisksAsOf, ProjectQualityAsOf {
 
     /**
      * The order of the live lists: name case-insensitively, then id (compared as its text, which

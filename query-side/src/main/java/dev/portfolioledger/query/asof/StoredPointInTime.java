@@ -15,6 +15,7 @@ import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.program.ProgramView;
 import dev.portfolioledger.query.program.Programs;
 import dev.portfolioledger.query.project.ProjectPlan;
+import dev.portfolioledger.query.quality.ProjectQualityView;
 import dev.portfolioledger.query.project.ProjectStatusCounts;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.Projects;
@@ -101,6 +102,11 @@ final class StoredPointInTime implements PointInTime {
     @Override
     public ProjectPlan plan(ProjectId id) {
         return view(ViewKind.PLAN, id.value(), ProjectPlan.class);
+    }
+
+    @Override
+    public ProjectQualityView quality(ProjectId id) {
+        return view(ViewKind.QUALITY, id.value(), ProjectQualityView.class);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.program.ProgramView;
 import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectView;
+import dev.portfolioledger.query.quality.ProjectQualityView;
 import dev.portfolioledger.query.resource.ResourceView;
 
 /** The views that keep their versions, each with the record type its versions hold. */
@@ -14,7 +15,9 @@ public enum ViewKind {
     PROJECT(ProjectView.class),
     PLAN(ProjectPlan.class),
     CHANGE_REQUEST(ChangeRequestView.class),
-    RESOURCE(ResourceView.class);
+    RESOURCE(ResourceView.class),
+    /** A project's stakeholders and the quality of its deliverables, keyed by the project. */
+    QUALITY(ProjectQualityView.class);
 
     private final Class<?> viewType;
 

@@ -5,6 +5,7 @@ import dev.portfolioledger.query.portfolio.PortfolioView;
 import dev.portfolioledger.query.program.ProgramView;
 import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectView;
+import dev.portfolioledger.query.quality.ProjectQualityView;
 import dev.portfolioledger.query.resource.ResourceView;
 
 import java.util.Objects;
@@ -136,7 +137,7 @@ final class ViewVersion {
         if (view instanceof ResourceView v) {
             return v.status().name();
         }
-        if (view instanceof ProjectPlan) {
+        if (view instanceof ProjectPlan || view instanceof ProjectQualityView) {
             return null;
         }
         throw new IllegalStateException("Not a view with history: " + view.getClass().getName());

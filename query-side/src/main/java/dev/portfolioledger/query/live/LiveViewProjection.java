@@ -26,6 +26,8 @@ import dev.portfolioledger.query.project.ProjectPlan;
 import dev.portfolioledger.query.project.ProjectPlans;
 import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.Projects;
+import dev.portfolioledger.query.quality.ProjectQualities;
+import dev.portfolioledger.query.quality.ProjectQualityView;
 import dev.portfolioledger.api.resource.ResourceId;
 import dev.portfolioledger.api.resource.TimeLogReversedEvent;
 import dev.portfolioledger.api.resource.TimeLoggedEvent;
@@ -57,7 +59,7 @@ import java.util.UUID;
 
 /**
  * Keeps the live views current: portfolio_view, program_view, project_view with its plan rows,
- * change_request_view and baseline_version_view, resource_view with its allocation rows, and
+ * change_request_view and baseline_version_view, project_quality_view, resource_view with its allocation rows, and
  * time_entry_view (each entry with the record time of its event and of its reversal), the closures
  * with their lessons ({@link ProjectClosures}, stamped with the closure's record time), the finance
  * rows ({@link FinanceRows}: cost ledger, execution reports, versions of planned cost), the risk
@@ -82,6 +84,7 @@ public class LiveViewProjection {
     private final Projects projects;
     private final ProjectPlans plans;
     private final ChangeRequests changeRequests;
+    private final ProjectQualities qualities;
     private final Resources resources;
     private final TimeEntries timeEntries;
     private final FinanceRows finance;
@@ -97,15 +100,16 @@ public class LiveViewProjection {
      *                       ({@link CommittedStates}); 0 reads them for every batch
      */
     public LiveViewProjection(Portfolios portfolios, Programs programs, Projects projects, ProjectPlans plans,
-                              ChangeRequests changeRequests, Resources resources, TimeEntries timeEntries,
-                              FinanceRows finance, StatusReports statusReports, ProjectClosures closures,
-                              RiskRows risks, LiveViewPositions positions,
+                              ChangeRequests changeRequests, ProjectQualities qualities, Resources resources,
+                              TimeEntries timeEntries, FinanceRows finance, StatusReports statusReports,
+                              ProjectClosures closures, RiskRows risks, LiveViewPositions positions,
                               @Value("${portfolio.projections.state-cache-size:10000}") int stateCacheSize) {
         this.portfolios = portfolios;
         this.programs = programs;
         this.projects = projects;
         this.plans = plans;
         this.changeRequests = changeRequests;
+        this.qualities = qualities;
         this.resources = resources;
         this.timeEntries = timeEntries;
         this.finance = finance;
@@ -128,6 +132,7 @@ public class LiveViewProjection {
     void reset() {
         committed.clear();
         changeRequests.deleteAll();
+        qualities.deleteAll();
         timeEntries.deleteAll();
         finance.deleteAll();
         statusReports.deleteAll();
@@ -162,6 +167,7 @@ public class LiveViewProjection {
         List<ProjectPlans.Change> changedPlans = new ArrayList<>();
         Map<ChangeRequestView, Long> requestRows = new LinkedHashMap<>();
         List<BaselineVersion> versions = new ArrayList<>();
+        List<ProjectQualityView> changedQualities = new ArrayList<>();
         Map<ResourceView, Long> resourceRows = new LinkedHashMap<>();
         List<ResourceView> allocationsChanged = new ArrayList<>();
         List<TimeEntries.Logged> logged = new ArrayList<>();
@@ -175,6 +181,7 @@ public class LiveViewProjection {
             List<Object> current = stored.viewsOf(id);
             AggregateViews views = AggregateViews.of(current);
             ProjectPlan planBefore = views.plan();
+            ProjectQualityView qualityBefore = views.quality();
             ResourceView resourceBefore = views.resource();
             financeRows.begin(id, views.project(), planBefore);
             Map<Object, ChangeRequestView> requestsBefore = new HashMap<>();
@@ -239,6 +246,9 @@ public class LiveViewProjection {
                 if (!Objects.equals(planBefore, views.plan()) && views.plan() != null) {
                     changedPlans.add(new ProjectPlans.Change(planBefore, views.plan()));
                 }
+                if (views.quality() != null && !views.quality().equals(qualityBefore)) {
+                    changedQualities.add(views.quality());
+                }
                 for (ChangeRequestView request : views.changeRequests()) {
                     if (!request.equals(requestsBefore.get(request.changeRequestId()))) {
                         requestRows.put(request, requestSequences.getOrDefault(request.changeRequestId(), applied));
@@ -252,6 +262,7 @@ public class LiveViewProjection {
         plans.rewrite(changedPlans);
         changeRequests.saveAll(requestRows);
         changeRequests.saveVersions(versions);
+        qualities.saveAll(changedQualities);
         resources.saveAll(resourceRows, allocationsChanged);
         timeEntries.record(logged, reversed);
         closures.record(closed);
@@ -289,6 +300,7 @@ public class LiveViewProjection {
             List<ProjectId> known = List.copyOf(projectViews.keySet());
             projectViews.forEach((id, v) -> stored.add(id.value(), v));
             plans.plansOf(known).forEach((id, p) -> stored.add(id.value(), p));
+            qualities.findAll(known).forEach((id, q) -> stored.add(id.value(), q));
             changeRequests.ofProjects(known).forEach((id, list) -> list.forEach(r -> stored.add(id.value(), r)));
         }
         return stored;

@@ -35,6 +35,9 @@ class ChangeRequestSchemaTest {
             scalar JSON
             type PageInfo { hasNextPage: Boolean! endCursor: String }
             enum CostCategory { LABOUR MATERIALS EQUIPMENT SERVICES TRAVEL CONTINGENCY OTHER }
+            enum CommunicationChannel { EMAIL MEETING REPORT CHAT PHONE }
+            enum QualityReviewKind { DESIGN_REVIEW TEST_PHASE UAT }
+            enum QualityReviewOutcome { PASSED FAILED }
             enum ChangeKind { ADD_DELIVERABLE REMOVE_DELIVERABLE MODIFY_DELIVERABLE MOVE_MILESTONE CHANGE_BUDGET }
             enum Rag { GREEN AMBER RED }
             """;
