@@ -47,18 +47,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MutationSchemaTest {
 
     /** Each mutation file and the entity its payloads return. */
-    private static final Map<String, String> ENTITY_BY_FILE = Map.of(
-            "portfolio-mutations.graphqls", "Portfolio",
-            "program-mutations.graphqls", "Program",
-            "project-mutations.graphqls", "Project",
-            "project-planning-mutations.graphqls", "Project",
-            "change-request-mutations.graphqls", "Project",
-            "resource-mutations.graphqls", "Resource",
-            "finance-mutations.graphqls", "Project",
-            "project-execution-mutations.graphqls", "Project",
-            "project-closure-mutations.graphqls", "Project",
-            "risk-mutations.graphqls", "Project",
-            "quality-mutations.graphqls", "Project");
+    private static final Map<String, String> ENTITY_BY_FILE = Map.ofEntries(
+            Map.entry("portfolio-mutations.graphqls", "Portfolio"),
+            Map.entry("program-mutations.graphqls", "Program"),
+            Map.entry("project-mutations.graphqls", "Project"),
+            Map.entry("project-planning-mutations.graphqls", "Project"),
+            Map.entry("change-request-mutations.graphqls", "Project"),
+            Map.entry("resource-mutations.graphqls", "Resource"),
+            Map.entry("finance-mutations.graphqls", "Project"),
+            Map.entry("project-execution-mutations.graphqls", "Project"),
+            Map.entry("project-closure-mutations.graphqls", "Project"),
+            Map.entry("risk-mutations.graphqls", "Project"),
+            Map.entry("quality-mutations.graphqls", "Project"));
     /** Payload fields besides the entity and the correlation id: the id of what the mutation made. */
     private static final Map<String, Map<String, String>> NEW_IDS = Map.ofEntries(
             Map.entry("AllocateResourcePayload", Map.of("allocationId", "ID!")),
