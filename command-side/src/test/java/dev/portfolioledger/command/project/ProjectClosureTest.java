@@ -33,6 +33,18 @@ import dev.portfolioledger.api.project.ProjectPutOnHoldEvent;
 import dev.portfolioledger.api.project.ProjectStartedEvent;
 import dev.portfolioledger.api.project.ProjectStatus;
 import dev.portfolioledger.api.project.StartProjectCommand;
+import dev.portfolioledger.api.quality.AcceptanceCapacity;
+import dev.portfolioledger.api.quality.DeliverableAcceptedEvent;
+import dev.portfolioledger.api.quality.QualityReviewRecordedEvent;
+import dev.portfolioledger.api.quality.ReviewKind;
+import dev.portfolioledger.api.quality.ReviewOutcome;
+import dev.portfolioledger.api.risk.RiskClosedEvent;
+import dev.portfolioledger.api.risk.RiskId;
+import dev.portfolioledger.api.risk.RiskIdentifiedEvent;
+import dev.portfolioledger.api.risk.RiskMitigationStartedEvent;
+import dev.portfolioledger.api.risk.RiskOccurredEvent;
+import dev.portfolioledger.api.risk.RiskResponse;
+import dev.portfolioledger.api.risk.RiskStatus;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -65,6 +77,9 @@ class ProjectClosureTest {
     private static final ChangeRequestId CR1 = ChangeRequestId.of("00000000-0000-0000-0000-0000000000f1");
     private static final ChangeRequestId CR2 = ChangeRequestId.of("00000000-0000-0000-0000-0000000000f2");
     private static final ChangeRequestId CR3 = ChangeRequestId.of("00000000-0000-0000-0000-0000000000f3");
+    private static final RiskId R1 = RiskId.of("00000000-0000-0000-0000-0000000000e1");
+    private static final RiskId R2 = RiskId.of("00000000-0000-0000-0000-0000000000e2");
+    private static final RiskId R3 = RiskId.of("00000000-0000-0000-0000-0000000000e3");
     private static final LocalDate START = LocalDate.of(2027, 1, 4);
     private static final LocalDate FINISH = LocalDate.of(2027, 6, 30);
     private static final LocalDate CLOSED_ON = LocalDate.of(2027, 7, 2);
@@ -104,10 +119,33 @@ class ProjectClosureTest {
         return all;
     }
 
+    /** Started, its one deliverable passed UAT and accepted by the sponsor, then the given events. */
     private static List<Object> active(Object... more) {
+        List<Object> all = started(new QualityReviewRecordedEvent(PROJECT, DESIGN, ReviewKind.UAT, ReviewOutcome.PASSED,
+                        null, "Quinn", "pia"),
+                new DeliverableAcceptedEvent(PROJECT, DESIGN, "Sam", AcceptanceCapacity.SPONSOR, null, ReviewKind.UAT, null));
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** Started with its deliverable not accepted, then the given events. */
+    private static List<Object> started(Object... more) {
         List<Object> all = approved(new ProjectStartedEvent(PROJECT));
         all.addAll(List.of(more));
         return all;
+    }
+
+    private static RiskIdentifiedEvent risk(RiskId id, RiskResponse response) {
+        return new RiskIdentifiedEvent(PROJECT, id, "Supplier late " + id, null, "Supplier", 3, 4, "Pia", response,
+                null, FINISH);
+    }
+
+    private static List<String> unaccepted(DeliverableId id) {
+        return List.of("UNACCEPTED_DELIVERABLE", id.toString());
+    }
+
+    private static List<String> openRisk(RiskId id) {
+        return List.of("OPEN_RISK", id.toString());
     }
 
     private static CloseProjectCommand close(List<ObjectiveOutcome> verdicts) {
@@ -225,7 +263,7 @@ class ProjectClosureTest {
     void cannotCloseAProposedProject() {
         fixture.given(approved().subList(0, 3))
                 .when(close(VERDICTS))
-                .expectException(blockedBy(notActive()))
+                .expectException(blockedBy(notActive(), unaccepted(DESIGN)))
                 .expectExceptionMessage(containsString("PROPOSED"))
                 .expectNoEvents();
     }
@@ -234,7 +272,7 @@ class ProjectClosureTest {
     void cannotCloseAnApprovedProject() {
         fixture.given(approved())
                 .when(close(VERDICTS))
-                .expectException(blockedBy(notActive()))
+                .expectException(blockedBy(notActive(), unaccepted(DESIGN)))
                 .expectNoEvents();
     }
 
@@ -275,13 +313,60 @@ class ProjectClosureTest {
 
     @Test
     void listsEveryUnmetConditionAtOnce() {
-        fixture.given(active(submitted(CR1), submitted(CR2), assessed(CR2), submitted(CR3),
-                        new ChangeRequestWithdrawnEvent(PROJECT, CR3), new ProjectPutOnHoldEvent(PROJECT)))
+        fixture.given(started(submitted(CR1), submitted(CR2), assessed(CR2), submitted(CR3),
+                        new ChangeRequestWithdrawnEvent(PROJECT, CR3), risk(R1, RiskResponse.MITIGATE),
+                        risk(R2, RiskResponse.TRANSFER), new ProjectPutOnHoldEvent(PROJECT)))
                 .when(close(VERDICTS))
-                .expectException(blockedBy(notActive(), openRequest(CR1), openRequest(CR2)))
-                .expectExceptionMessage(allOf(containsString("3 conditions are unmet"), containsString(CR1.toString()),
-                        containsString(CR2.toString())))
+                .expectException(blockedBy(notActive(), openRequest(CR1), openRequest(CR2), unaccepted(DESIGN),
+                        openRisk(R1)))
+                .expectExceptionMessage(allOf(containsString("5 conditions are unmet"), containsString(CR1.toString()),
+                        containsString(CR2.toString()), containsString(DESIGN.toString()), containsString(R1.toString())))
                 .expectNoEvents();
+    }
+
+    @Test
+    void cannotCloseWhileADeliverableIsNotAccepted() {
+        fixture.given(started(new QualityReviewRecordedEvent(PROJECT, DESIGN, ReviewKind.UAT, ReviewOutcome.PASSED,
+                        null, "Quinn", "pia")))
+                .when(close(VERDICTS))
+                .expectException(blockedBy(unaccepted(DESIGN)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeliverableRemovedByAnApprovedChangeRequestDoesNotBlock() {
+        List<ProposedChange> drop = List.of(ProposedChange.removeDeliverable(DESIGN));
+        fixture.given(started(new ChangeRequestSubmittedEvent(PROJECT, CR1, "Drop the design", "Bought one", drop, "alice"),
+                        new ChangeRequestAssessedEvent(PROJECT, CR1, Money.of("-12000", "EUR"), 0, null, "bob"),
+                        new ChangeRequestApprovedEvent(PROJECT, CR1, "carol"),
+                        new BaselineRevisedEvent(PROJECT, 2, CR1, drop)))
+                .when(close(VERDICTS))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProjectClosedEvent(PROJECT, CLOSED_ON, 2, FIGURES, LESSONS, VERDICTS,
+                        "Ops runs the shop from Monday", "A good project"));
+    }
+
+    @Test
+    void cannotCloseWhileARiskIsOpenOrBeingMitigated() {
+        fixture.given(active(risk(R1, RiskResponse.ACCEPT), risk(R2, RiskResponse.MITIGATE),
+                        new RiskMitigationStartedEvent(PROJECT, R2)))
+                .when(close(VERDICTS))
+                .expectException(blockedBy(openRisk(R1), openRisk(R2)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void closedOccurredAndTransferredRisksDoNotBlockAndTransferredOnesLeaveWithTheProject() {
+        fixture.given(active(risk(R1, RiskResponse.MITIGATE),
+                        new RiskClosedEvent(PROJECT, R1, RiskStatus.OPEN, "Supplier delivered"),
+                        risk(R2, RiskResponse.ACCEPT),
+                        new RiskOccurredEvent(PROJECT, R2, RiskStatus.OPEN, "Two weeks late", null),
+                        risk(R3, RiskResponse.TRANSFER)))
+                .when(close(VERDICTS))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProjectClosedEvent(PROJECT, CLOSED_ON, 1, FIGURES, LESSONS, VERDICTS,
+                                "Ops runs the shop from Monday", "A good project"),
+                        new RiskClosedEvent(PROJECT, R3, RiskStatus.OPEN, "Project closed"));
     }
 
     @Test
