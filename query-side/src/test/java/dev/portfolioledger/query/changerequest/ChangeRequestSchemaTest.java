@@ -40,6 +40,7 @@ class ChangeRequestSchemaTest {
             enum QualityReviewOutcome { PASSED FAILED }
             enum ChangeKind { ADD_DELIVERABLE REMOVE_DELIVERABLE MODIFY_DELIVERABLE MOVE_MILESTONE CHANGE_BUDGET }
             enum Rag { GREEN AMBER RED }
+            enum RiskResponse { AVOID MITIGATE TRANSFER ACCEPT }
             """;
 
     private static TypeDefinitionRegistry parse(String location) throws IOException {

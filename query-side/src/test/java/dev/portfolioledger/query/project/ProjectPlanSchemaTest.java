@@ -43,6 +43,7 @@ class ProjectPlanSchemaTest {
             enum QualityReviewOutcome { PASSED FAILED }
             enum ChangeKind { ADD_DELIVERABLE REMOVE_DELIVERABLE MODIFY_DELIVERABLE MOVE_MILESTONE CHANGE_BUDGET }
             enum Rag { GREEN AMBER RED }
+            enum RiskResponse { AVOID MITIGATE TRANSFER ACCEPT }
             """;
 
     private static TypeDefinitionRegistry parse(String... locations) throws IOException {
