@@ -54,9 +54,13 @@ class ProjectClosureGraphQlTest extends GraphQlIntegrationTest {
     @Autowired
     private EventProcessingConfiguration processing;
 
-    /** An ACTIVE project with two objectives, one deliverable half done, an expense and a budget. */
+    /**
+     * An ACTIVE project with two objectives, one deliverable half done, passed UAT and accepted by the
+     * sponsor (the demo user lead), an expense and a budget.
+     */
     private String activeProject(String portfolio, String methodology) {
         Map<String, Object> input = new HashMap<>(projectInput(portfolio));
+        input.put("sponsor", "lead");
         input.put("plannedStart", today.minusDays(30).toString());
         input.put("plannedFinish", today.plusDays(29).toString());
         input.put("methodology", methodology);
@@ -79,6 +83,11 @@ class ProjectClosureGraphQlTest extends GraphQlIntegrationTest {
         as("pm").documentName("reportDeliverableProgress").variable("input", Map.of("projectId", project,
                 "deliverableId", deliverable, "percentComplete", 50)).execute()
                 .path("reportDeliverableProgress.project.status").entity(String.class).isEqualTo("ACTIVE");
+        as("pm").documentName("recordQualityReview").variable("input", Map.of("projectId", project,
+                        "deliverableId", deliverable, "kind", "UAT", "outcome", "PASSED", "reviewer", "Quinn Tester"))
+                .execute().path("recordQualityReview.project.id").hasValue();
+        as("lead").documentName("acceptDeliverable").variable("input", Map.of("projectId", project,
+                "deliverableId", deliverable)).execute().path("acceptDeliverable.project.id").hasValue();
         return project;
     }
 
@@ -208,9 +217,16 @@ class ProjectClosureGraphQlTest extends GraphQlIntegrationTest {
     @Test
     void aBlockedClosureListsEveryBlockerAndStoresNothing() {
         String project = newProject(newPortfolio(), null);
+        String deliverable = UUID.randomUUID().toString();
+        as("pm").documentName("addDeliverable").variable("input", Map.of("projectId", project,
+                        "deliverableId", deliverable, "name", "Shop", "plannedCost", eur("1000.00"),
+                        "plannedStart", "2027-01-04", "plannedFinish", "2027-03-31"))
+                .execute().path("addDeliverable.project.id").hasValue();
         transition("approveProject", project, "pmo");
         String first = submitChangeRequest(project);
         String second = submitChangeRequest(project);
+        String transferred = identifyRisk(project, "TRANSFER");
+        String risk = identifyRisk(project, "MITIGATE");
         long stored = eventCountExceptDenials();
 
         as("pm").documentName("closeProject").variable("input", closeInput(project, lessons("SCOPE", "Freeze it"),
@@ -219,12 +235,16 @@ class ProjectClosureGraphQlTest extends GraphQlIntegrationTest {
                     assertThat(errors).singleElement().satisfies(error -> {
                         assertThat(error.getExtensions()).containsEntry("code", "CLOSURE_BLOCKED")
                                 .containsEntry("classification", "BAD_REQUEST");
-                        assertThat(error.getMessage()).contains("3 conditions are unmet");
+                        assertThat(error.getMessage()).contains("5 conditions are unmet");
                     });
+                    // the transferred risk does not block
                     assertThat(blockers(errors)).extracting(b -> b.get("condition"), b -> b.get("subjectId"))
                             .containsExactly(Tuple.tuple("NOT_ACTIVE", project),
                                              Tuple.tuple("OPEN_CHANGE_REQUEST", first),
-                                             Tuple.tuple("OPEN_CHANGE_REQUEST", second));
+                                             Tuple.tuple("OPEN_CHANGE_REQUEST", second),
+                                             Tuple.tuple("UNACCEPTED_DELIVERABLE", deliverable),
+                                             Tuple.tuple("OPEN_RISK", risk));
+                    assertThat(transferred).isNotEqualTo(risk);
                     assertThat(blockers(errors)).allSatisfy(b -> assertThat((String) b.get("description")).isNotBlank());
                 });
         assertThat(eventCountExceptDenials()).isEqualTo(stored);
@@ -342,6 +362,13 @@ class ProjectClosureGraphQlTest extends GraphQlIntegrationTest {
         Map<String, Object> closure = (Map<String, Object>) response.path("project").entity(mapType()).get()
                 .get("closure");
         return closure;
+    }
+
+    private String identifyRisk(String project, String response) {
+        return as("pm").documentName("identifyRisk").variable("input", Map.of("projectId", project,
+                        "title", "Supplier late", "category", "Supplier", "probability", 3, "impact", 4, "owner", "Pia",
+                        "response", response, "reviewDate", "2027-02-01"))
+                .execute().path("identifyRisk.riskId").entity(String.class).get();
     }
 
     private String submitChangeRequest(String project) {
