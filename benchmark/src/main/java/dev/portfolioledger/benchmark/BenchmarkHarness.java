@@ -675,7 +675,13 @@ public final class BenchmarkHarness {
                 if (read.firstMismatch() != null) {
                     report.line("     first difference: " + read.firstMismatch());
                 }
+                String nearHead = String.format("%-13s near the head (as of an hour before the last seeded event, %d rounds "
+                                + "after 10): live p50 %6.1f ms p99 %6.1f ms | as-of p50 %6.1f ms p99 %6.1f ms",
+                        read.query(), RiskBenchmark.HEAD_ROUNDS, read.headLive().at(50) / 1000,
+                        read.headLive().at(99) / 1000, read.nearHead().at(50) / 1000, read.nearHead().at(99) / 1000);
+                report.line("   " + nearHead);
                 report.summary.add(line);
+                report.summary.add("  " + nearHead);
                 ok &= read.mismatches() == 0;
                 targets.append(targets.isEmpty() ? "" : "; ").append(String.format("%s as-of p99 <= %.1f x live: %s",
                         read.query(), RiskBenchmark.TARGET_AS_OF_RATIO, met(ratioMet)));
