@@ -101,11 +101,14 @@ public final class BenchmarkHarness {
             boolean integrity = options.phases().contains(BenchmarkOptions.INTEGRITY_PHASE);
             boolean finance = options.phases().contains(BenchmarkOptions.FINANCE_PHASE);
             boolean instances = options.phases().contains(BenchmarkOptions.INSTANCES_PHASE);
+            boolean risks = options.phases().contains(BenchmarkOptions.RISKS_PHASE);
             report.line(instances ? "Phases: instances (raw before and after; one instance, then two, then a kill -9)"
                     : scale ? "Phases: scale (" + options.scaleProjects() + " projects, its own raw baseline)"
                     : integrity ? "Phases: integrity (" + options.scaleProjects() + " projects of the scale data set; "
                     + "raw before the app and after it)"
                     : finance ? "Phases: finance (on the scale data set, " + options.scaleProjects() + " projects)"
+                    : risks ? "Phases: risks (on the scale data set with risks and status reports, "
+                    + options.scaleProjects() + " projects)"
                     : "Phases: raw" + (options.phases().contains("gateway") ? " (before and after the gateway phase)" : "")
                     + ", " + String.join(", ", options.phases()));
             report.line("PostgreSQL: " + database.scalar("SELECT version()"));
@@ -116,7 +119,8 @@ public final class BenchmarkHarness {
             report.blank();
 
             failed = instances ? !runInstances(database) : scale ? !runScale(database)
-                    : integrity ? !runIntegrity(database) : finance ? !runFinance(database) : !runDefaultPhases(database);
+                    : integrity ? !runIntegrity(database) : finance ? !runFinance(database)
+                    : risks ? !runRisks(database) : !runDefaultPhases(database);
             if (options.keep()) {
                 report.line("Kept database " + database.jdbcUrl());
             } else {
@@ -125,7 +129,8 @@ public final class BenchmarkHarness {
         }
         report.line(loadAverage("at the end"));
         report.printSummaryAndWrite(options.resultsFile(), !options.phases().contains(BenchmarkOptions.SCALE_PHASE)
-                && !options.phases().contains(BenchmarkOptions.FINANCE_PHASE));
+                && !options.phases().contains(BenchmarkOptions.FINANCE_PHASE)
+                && !options.phases().contains(BenchmarkOptions.RISKS_PHASE));
         return failed ? 1 : 0;
     }
 
@@ -606,6 +611,86 @@ public final class BenchmarkHarness {
             return ok;
         } catch (Exception e) {
             report.line("FINANCE PHASE FAILED: " + LoadRun.describe(e));
+            e.printStackTrace();
+            return false;
+        } finally {
+            stop(app);
+        }
+    }
+
+    /**
+     * Issue 13's phase: on the scale data set with risk registers and status reports, the portfolio's
+     * risk heatmap (counts, and with each cell's first risks), its top 20 risks and its health, live
+     * and as of random instants of the seeded year, every answer checked against the events.
+     */
+    private boolean runRisks(BenchDatabase database) throws Exception {
+        ScaleBenchmark scale = new ScaleBenchmark(database, options, report::line);
+        report.line("== R1. The scale data set with " + ScaleHistory.RISKS_PER_PROJECT + " risks per project and status "
+                + "reports (seeded unless the database holds events already)");
+        scale.prepare(false, true);
+        report.blank();
+        long head = scale.head();
+        report.line("== R2. The app starts and its processors catch up to global index " + String.format("%,d", head));
+        Watched watched = startWatched(database, head);
+        if (watched == null) {
+            return false;
+        }
+        ConfigurableApplicationContext app = watched.app();
+        try {
+            ReplayWatch.Result caughtUp = watched.result();
+            report.line(String.format("   caught up %.1f s after the start (%s)", caughtUp.allCaughtUpSeconds(),
+                    caughtUp.complete() ? "complete" : "NOT COMPLETE"));
+            report.line("   " + scale.probeCommand(app.getBean(CommandGateway.class)));
+            awaitNotReplaying(app, Duration.ofSeconds(30));
+            report.line("   dead letters: " + scale.deadLetters());
+            FinanceBenchmark finance = new FinanceBenchmark(database);
+            report.line(String.format("   ANALYZE of the read side (what autovacuum does to tables that grew; the catch-up "
+                    + "left the new tables without statistics): %.1f s", finance.analyze()));
+            report.line("   risk rows: " + database.scalar("SELECT (SELECT count(*) FROM risk_version) || ' risk_version, ' "
+                    + "|| (SELECT count(*) FROM risk_history_view) || ' risk_history_view, ' "
+                    + "|| (SELECT count(*) FROM status_report_view) || ' status_report_view'"));
+            report.blank();
+
+            String portfolio = finance.portfolioId();
+            RiskBenchmark risks = new RiskBenchmark(database);
+            RiskBenchmark.Reference reference = risks.reference();
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            GraphQlClient client = new GraphQlClient(URI.create("http://localhost:" + port).resolve("/graphql"),
+                    GRAPHQL_USER, GRAPHQL_PASSWORD);
+            report.line("== R3. Risk and health reads of portfolio " + portfolio + " over GraphQL as " + GRAPHQL_USER + ": "
+                    + options.scaleRequests() + " rounds (after 20 not counted) of each, live and as of a random instant "
+                    + "of the seeded year, alternating which goes first");
+            report.line("   the events hold " + reference.describe());
+            List<RiskBenchmark.Reads> reads = risks.reads(client, portfolio, reference, options.scaleRequests());
+            boolean ok = caughtUp.complete();
+            StringBuilder targets = new StringBuilder();
+            for (RiskBenchmark.Reads read : reads) {
+                boolean ratioMet = read.ratio() <= RiskBenchmark.TARGET_AS_OF_RATIO;
+                String line = String.format("%-13s live p50 %6.1f ms p99 %6.1f ms | as-of p50 %6.1f ms p99 %6.1f ms | "
+                                + "as-of/live p99 %.2f (target <= %.1f: %s) | %d of %d answers differ from the events",
+                        read.query(), read.live().at(50) / 1000, read.live().at(99) / 1000, read.asOf().at(50) / 1000,
+                        read.asOf().at(99) / 1000, read.ratio(), RiskBenchmark.TARGET_AS_OF_RATIO, met(ratioMet),
+                        read.mismatches(), read.checked());
+                report.line("   " + line);
+                if (read.firstMismatch() != null) {
+                    report.line("     first difference: " + read.firstMismatch());
+                }
+                String nearHead = String.format("%-13s near the head (as of an hour before the last seeded event, %d rounds "
+                                + "after 10): live p50 %6.1f ms p99 %6.1f ms | as-of p50 %6.1f ms p99 %6.1f ms",
+                        read.query(), RiskBenchmark.HEAD_ROUNDS, read.headLive().at(50) / 1000,
+                        read.headLive().at(99) / 1000, read.nearHead().at(50) / 1000, read.nearHead().at(99) / 1000);
+                report.line("   " + nearHead);
+                report.summary.add(line);
+                report.summary.add("  " + nearHead);
+                ok &= read.mismatches() == 0;
+                targets.append(targets.isEmpty() ? "" : "; ").append(String.format("%s as-of p99 <= %.1f x live: %s",
+                        read.query(), RiskBenchmark.TARGET_AS_OF_RATIO, met(ratioMet)));
+            }
+            report.targetLine = "risks: " + targets;
+            report.blank();
+            return ok;
+        } catch (Exception e) {
+            report.line("RISKS PHASE FAILED: " + LoadRun.describe(e));
             e.printStackTrace();
             return false;
         } finally {

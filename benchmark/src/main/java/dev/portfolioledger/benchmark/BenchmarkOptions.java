@@ -56,8 +56,15 @@ record BenchmarkOptions(
      * and the time the other takes to own its segments; runs on its own.
      */
     static final String INSTANCES_PHASE = "instances";
+    /**
+     * Issue 13's phase: the portfolio's risk heatmap, top risks and health on the scale data set with
+     * risk registers and status reports (seeded so when the database is empty, otherwise used as it
+     * is); runs on its own.
+     */
+    static final String RISKS_PHASE = "risks";
     /** The phases that run on their own. */
-    static final List<String> SOLO_PHASES = List.of(SCALE_PHASE, INTEGRITY_PHASE, FINANCE_PHASE, INSTANCES_PHASE);
+    static final List<String> SOLO_PHASES = List.of(SCALE_PHASE, INTEGRITY_PHASE, FINANCE_PHASE, INSTANCES_PHASE,
+            RISKS_PHASE);
 
     static final String USAGE = """
             Portfolio Ledger benchmark harness. Options (all optional):
@@ -96,6 +103,11 @@ record BenchmarkOptions(
                                    concurrency through one instance and through two on the same
                                    database, and the takeover of a killed instance's segments
                                    (issue 15); needs the packaged jar (--app-jar)
+                                   --phases=risks (on its own) times portfolio.riskHeatmap, topRisks(20)
+                                   and health live and as of random instants on the scale data set
+                                   with 5 risks per project and status reports (issue 13); on an
+                                   empty database it seeds that data set first, on a seeded one
+                                   (with --jdbc-url) the app goes on from its tokens
               --app-jar=FILE       the packaged app for --phases=instances
                                    (default app/target/portfolio-ledger-exec.jar)
               --scale-projects=N   projects of the scale data set, 1 program per 40 (default 2000,

@@ -114,6 +114,14 @@ final class ScaleBenchmark {
      * either way (otherwise the app goes on from its tokens).
      */
     Prepared prepare(boolean replayExisting) throws Exception {
+        return prepare(replayExisting, false);
+    }
+
+    /**
+     * As {@link #prepare(boolean)}; with {@code registers} a data set that is seeded here also has
+     * the projects' risks and status reports ({@link ScaleHistory#generate(int, Instant, long, boolean)}).
+     */
+    Prepared prepare(boolean replayExisting, boolean registers) throws Exception {
         ScaleSeeder seeder = new ScaleSeeder(database, options);
         seeder.migrate();
         long existing = Long.parseLong(database.scalar("SELECT count(*) FROM domainevententry"));
@@ -121,7 +129,7 @@ final class ScaleBenchmark {
         if (existing == 0) {
             long start = System.nanoTime();
             Instant end = LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
-            ScaleHistory history = ScaleHistory.generate(options.scaleProjects(), end, SEED);
+            ScaleHistory history = ScaleHistory.generate(options.scaleProjects(), end, SEED, registers);
             double generated = (System.nanoTime() - start) / 1e9;
             ScaleSeeder.Seeded seeded = seeder.seed(history);
             double inserted = seeded.seconds() - seeded.vacuumSeconds();

@@ -68,6 +68,23 @@ import dev.portfolioledger.api.project.ReviseDeliverableCommand;
 import dev.portfolioledger.api.project.ReviseProjectDetailsCommand;
 import dev.portfolioledger.api.project.ScheduleMilestoneCommand;
 import dev.portfolioledger.api.project.StartProjectCommand;
+import dev.portfolioledger.api.risk.CloseRiskCommand;
+import dev.portfolioledger.api.risk.IdentifyRiskCommand;
+import dev.portfolioledger.api.risk.ReassessRiskCommand;
+import dev.portfolioledger.api.risk.RecordRiskOccurredCommand;
+import dev.portfolioledger.api.risk.RiskClosedEvent;
+import dev.portfolioledger.api.risk.RiskId;
+import dev.portfolioledger.api.risk.RiskIdentifiedEvent;
+import dev.portfolioledger.api.risk.RiskMitigationStartedEvent;
+import dev.portfolioledger.api.risk.RiskOccurredEvent;
+import dev.portfolioledger.api.risk.RiskReassessedEvent;
+import dev.portfolioledger.api.risk.RiskResponse;
+import dev.portfolioledger.api.risk.RiskStatus;
+import dev.portfolioledger.api.risk.StartRiskMitigationCommand;
+import dev.portfolioledger.api.status.PublishStatusReportCommand;
+import dev.portfolioledger.api.status.Rag;
+import dev.portfolioledger.api.status.StatusReportId;
+import dev.portfolioledger.api.status.StatusReportPublishedEvent;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -76,6 +93,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -101,6 +119,15 @@ import java.util.UUID;
  * only while ACTIVE, report dates never going back, a lower percent with a reason. Every approved
  * project has a cost ledger ({@code CostLedger}) with expenses from its approval on, a few of
  * them reversed later.
+ *
+ * <p>With risks and status reports (issue 13's phase only, {@link #generate(int, Instant, long, boolean)}):
+ * every project identifies {@value #RISKS_PER_PROJECT} risks, two while it is planned and the rest
+ * while it runs, of probability and impact 1-5, and some of them are reassessed, mitigated, closed or
+ * recorded as occurred later, as {@code RiskRegister} allows it (a cancellation closes the open ones
+ * in the cancelling command, as {@code Project} does); a project that is APPROVED, ACTIVE or ON_HOLD
+ * publishes status reports now and then ({@code StatusReport} aggregates of their own, one event
+ * each), now and then a correction that supersedes the previous one. Without them the data set is
+ * exactly the one of the other phases: no random number is drawn for them.
  *
  * <p>Generated from a fixed seed: ids and business content are the same in every run; record
  * times end the day before the run.
@@ -148,6 +175,35 @@ final class ScaleHistory {
             "Credit note from the vendor."};
     private static final String[] CANCELLATIONS = {"Business case no longer holds.",
             "Merged into another project.", "Sponsor withdrew funding."};
+    /** Risks each project identifies when the data set has risks. */
+    static final int RISKS_PER_PROJECT = 5;
+    private static final String[] RISK_TITLES = {"Key supplier may deliver late", "Legacy interface undocumented",
+            "Test environment not ready in time", "Specialist skills scarce", "Regulation may change mid-project",
+            "Data migration quality unknown", "Vendor licence cost may rise", "Business owner availability",
+            "Performance target may not be met", "Security review may find blocking issues"};
+    private static final String[] RISK_CATEGORIES = {"Supplier", "Technical", "Resource", "Regulatory", "Schedule",
+            "Cost"};
+    private static final String[] RISK_PLANS = {"Weekly check-in with the supplier; second source identified.",
+            "Spike in the first sprint to document the interface.", "Book the shared environment early.",
+            "Contract a specialist for the critical weeks.", "Monitor the consultation; legal review each quarter."};
+    private static final String[] REASSESSMENTS = {"Reviewed at the monthly risk meeting.",
+            "Supplier confirmed the new dates.", "First test results are in.", "The sponsor escalated it.",
+            "Mitigation is showing effect."};
+    private static final String[] RISK_CLOSURES = {"No longer relevant after the design change.",
+            "The supplier delivered.", "The window for it has passed."};
+    private static final String[] RISK_IMPACTS = {"Two weeks of delay on the critical path.",
+            "Extra cost for a second vendor.", "A release had to be rolled back."};
+    private static final String[] REPORT_SUMMARIES = {"Work is on track; no new issues.",
+            "Some slippage on one work package; recovery plan agreed.", "Budget pressure from supplier rates.",
+            "Scope discussions with the business owner are ongoing."};
+    private static final String[] ACCOMPLISHMENTS = {"Design review passed", "First increment delivered",
+            "Supplier contract signed", "Test plan approved", "Data migration rehearsal completed"};
+    private static final String[] NEXT_STEPS = {"Start the integration tests", "Prepare the user acceptance test",
+            "Onboard the second team", "Finish the migration scripts"};
+    private static final String[] DECISIONS = {"Approve the extra test environment",
+            "Confirm the go-live window", "Decide on the second supplier"};
+    private static final String[] CORRECTIONS = {"Cost rating corrected after the month-end close.",
+            "Schedule rating corrected: the milestone date was misread."};
 
     private final Random random;
     private final Instant start;
@@ -156,9 +212,12 @@ final class ScaleHistory {
     private final PortfolioId portfolioId;
     private final List<ProgramId> programIds = new ArrayList<>();
     private final List<ProjectId> projectIds = new ArrayList<>();
+    /** Whether projects keep a risk register and publish status reports (issue 13's phase). */
+    private final boolean registers;
 
-    private ScaleHistory(long seed, Instant end) {
+    private ScaleHistory(long seed, Instant end, boolean registers) {
         this.random = new Random(seed);
+        this.registers = registers;
         this.end = end;
         this.start = end.minus(YEAR);
         this.portfolioId = new PortfolioId(uuid(random));
@@ -169,7 +228,16 @@ final class ScaleHistory {
      * @param end      record time of the last decision at the latest; the history starts a year earlier
      */
     static ScaleHistory generate(int projects, Instant end, long seed) {
-        ScaleHistory history = new ScaleHistory(seed, end);
+        return generate(projects, end, seed, false);
+    }
+
+    /**
+     * @param registers with {@value #RISKS_PER_PROJECT} risks per project and status reports of the
+     *                  running projects; without them the data set is the same as
+     *                  {@link #generate(int, Instant, long)}'s
+     */
+    static ScaleHistory generate(int projects, Instant end, long seed, boolean registers) {
+        ScaleHistory history = new ScaleHistory(seed, end, registers);
         history.portfolioAndPrograms(Math.max(1, projects / 40));
         for (int i = 0; i < projects; i++) {
             history.project(i);
@@ -225,11 +293,14 @@ final class ScaleHistory {
         double fate = random.nextDouble();
         if (fate < 0.06) {
             // still being planned; a third of these were abandoned before approval
+            life.identifyRemainingRisks();
             if (random.nextInt(3) == 0) {
-                life.later(PMO, CancelProjectCommand.class, pick(CANCELLATIONS), reason -> List.of(life.cancel(reason)));
+                life.later(PMO, CancelProjectCommand.class, pick(CANCELLATIONS), reason -> life.cancel(reason));
             }
         } else {
             life.approve();
+            life.identifyRisk();
+            life.statusReport();
             boolean started = fate >= 0.10;
             int requests = started ? 10 + random.nextInt(25) : random.nextInt(4);
             int cancelAt = random.nextInt(100) < (started ? 7 : 25) ? random.nextInt(requests + 1) : -1;
@@ -247,9 +318,10 @@ final class ScaleHistory {
                 if (active && i < requests && random.nextBoolean()) {
                     life.execution();
                 }
+                life.registerActivity();
                 if (i == cancelAt) {
-                    life.later(PMO, CancelProjectCommand.class, pick(CANCELLATIONS),
-                            reason -> List.of(life.cancel(reason)));
+                    life.identifyRemainingRisks();
+                    life.later(PMO, CancelProjectCommand.class, pick(CANCELLATIONS), reason -> life.cancel(reason));
                     break;
                 }
                 if (i == holdAt) {
@@ -264,6 +336,7 @@ final class ScaleHistory {
                     life.changeRequest();
                 }
             }
+            life.identifyRemainingRisks();
         }
         life.record();
         life.costLedger();
@@ -273,7 +346,25 @@ final class ScaleHistory {
     private final class ProjectLife {
 
         /** A decision whose events are made when its record time is known (in order, so state stays in step). */
-        private record Planned(String actor, Class<?> command, String reason, EventMaker events, boolean planning) {
+        /** {@code report}: the id of the status report aggregate it publishes; null for the project's own decisions. */
+        private record Planned(String actor, Class<?> command, String reason, EventMaker events, boolean planning,
+                               StatusReportId report) {
+        }
+
+        /** One risk of the register, as {@code RiskRegister} knows it. */
+        private static final class RiskState {
+            private final RiskId riskId;
+            private RiskStatus status = RiskStatus.OPEN;
+            private int probability;
+            private int impact;
+            private LocalDate reviewDate;
+
+            RiskState(RiskId riskId, int probability, int impact, LocalDate reviewDate) {
+                this.riskId = riskId;
+                this.probability = probability;
+                this.impact = impact;
+                this.reviewDate = reviewDate;
+            }
         }
 
         private interface EventMaker {
@@ -298,6 +389,13 @@ final class ScaleHistory {
         /** Record time of the decision whose events are being made (report and actual dates are its day). */
         private Instant recording;
         private Instant approvedAt;
+        /** The register, in the order identified (state as of the decision being made). */
+        private final List<RiskState> register = new ArrayList<>();
+        private int risksPlanned;
+        /** Change requests submitted so far (an occurred risk may link one). */
+        private final List<ChangeRequestId> submitted = new ArrayList<>();
+        /** The newest status report, which a correction supersedes; null before the first. */
+        private StatusReportId latestReport;
 
         ProjectLife(int index) {
             projectIds.add(id);
@@ -360,6 +458,9 @@ final class ScaleHistory {
                     return List.of(new BudgetLinePlannedEvent(id, new BudgetLine(category, amount)));
                 });
             }
+            // risks are identified while the project is planned, too
+            identifyRisk(true);
+            identifyRisk(true);
         }
 
         /** Exactly what {@code Project.handle(ApproveProjectCommand)} applies. */
@@ -373,10 +474,179 @@ final class ScaleHistory {
             });
         }
 
-        ProjectCancelledEvent cancel(String reason) {
+        /** As {@code Project.handle(CancelProjectCommand)}: the cancellation, then every open risk closed with it. */
+        List<Object> cancel(String reason) {
             ProjectStatus previous = status;
             status = ProjectStatus.CANCELLED;
-            return new ProjectCancelledEvent(id, previous, reason);
+            List<Object> events = new ArrayList<>();
+            events.add(new ProjectCancelledEvent(id, previous, reason));
+            for (RiskState risk : register) {
+                if (risk.status.isOpen()) {
+                    events.add(new RiskClosedEvent(id, risk.riskId, risk.status, "Project cancelled: " + reason));
+                    risk.status = RiskStatus.CLOSED;
+                }
+            }
+            return events;
+        }
+
+        /**
+         * One risk identified (by the project manager), unless all {@value #RISKS_PER_PROJECT} are;
+         * while planning when {@code planning}, else among the later decisions. Its ratings, response
+         * and review date (2-10 weeks after it) are drawn when it is recorded.
+         */
+        void identifyRisk(boolean planning) {
+            if (!registers || risksPlanned == RISKS_PER_PROJECT) {
+                return;
+            }
+            int number = ++risksPlanned;
+            EventMaker identify = reason -> {
+                if (!status.isOpen()) {
+                    return List.of();
+                }
+                RiskId riskId = new RiskId(uuid(random));
+                int probability = 1 + random.nextInt(5);
+                int impact = 1 + random.nextInt(5);
+                RiskResponse response = RiskResponse.values()[random.nextInt(RiskResponse.values().length)];
+                LocalDate reviewDate = date(recording).plusDays(14 + random.nextInt(57));
+                register.add(new RiskState(riskId, probability, impact, reviewDate));
+                String title = RISK_TITLES[random.nextInt(RISK_TITLES.length)];
+                return List.of(new RiskIdentifiedEvent(id, riskId, "R" + number + " " + title,
+                        random.nextBoolean() ? title + " (" + name + ")" : null, pick(RISK_CATEGORIES), probability,
+                        impact, pick(PEOPLE), response, response == RiskResponse.ACCEPT ? null : pick(RISK_PLANS),
+                        reviewDate));
+            };
+            if (planning) {
+                now(IdentifyRiskCommand.class, identify);
+            } else {
+                later(PROJECT_MANAGER, IdentifyRiskCommand.class, null, identify);
+            }
+        }
+
+        void identifyRisk() {
+            identifyRisk(false);
+        }
+
+        /** The risks not identified yet, before the project may end. */
+        void identifyRemainingRisks() {
+            while (registers && risksPlanned < RISKS_PER_PROJECT) {
+                identifyRisk(false);
+            }
+        }
+
+        /**
+         * What a register sees between two change requests: now and then a new risk, a decision
+         * on one (half of them reassessments, then mitigation started, closure, occurrence), a
+         * status report.
+         */
+        void registerActivity() {
+            if (!registers) {
+                return;
+            }
+            if (random.nextInt(3) == 0) {
+                identifyRisk(false);
+            }
+            if (random.nextInt(3) == 0) {
+                riskDecision();
+            }
+            if (random.nextInt(4) == 0) {
+                statusReport();
+            }
+        }
+
+        /** One decision on a risk of the register, chosen when it is recorded; none when no risk fits. */
+        private void riskDecision() {
+            double kind = random.nextDouble();
+            if (kind < 0.5) {
+                later(PROJECT_MANAGER, ReassessRiskCommand.class, pick(REASSESSMENTS), reason -> {
+                    RiskState risk = pickRisk(r -> r.status.isOpen());
+                    if (risk == null) {
+                        return List.of();
+                    }
+                    int previousProbability = risk.probability;
+                    int previousImpact = risk.impact;
+                    risk.probability = Math.max(1, Math.min(5, risk.probability + random.nextInt(3) - 1));
+                    risk.impact = Math.max(1, Math.min(5, risk.impact + random.nextInt(3) - 1));
+                    if (random.nextBoolean()) {
+                        risk.reviewDate = date(recording).plusDays(14 + random.nextInt(57));
+                    }
+                    return List.of(new RiskReassessedEvent(id, risk.riskId, previousProbability, previousImpact,
+                            risk.probability, risk.impact, reason, risk.reviewDate));
+                });
+            } else if (kind < 0.7) {
+                later(PROJECT_MANAGER, StartRiskMitigationCommand.class, null, reason -> {
+                    RiskState risk = pickRisk(r -> r.status == RiskStatus.OPEN);
+                    if (risk == null) {
+                        return List.of();
+                    }
+                    risk.status = RiskStatus.MITIGATING;
+                    return List.of(new RiskMitigationStartedEvent(id, risk.riskId));
+                });
+            } else if (kind < 0.88) {
+                later(PROJECT_MANAGER, CloseRiskCommand.class, pick(RISK_CLOSURES), reason -> {
+                    RiskState risk = pickRisk(r -> r.status.isOpen());
+                    if (risk == null) {
+                        return List.of();
+                    }
+                    RiskStatus previous = risk.status;
+                    risk.status = RiskStatus.CLOSED;
+                    return List.of(new RiskClosedEvent(id, risk.riskId, previous, reason));
+                });
+            } else {
+                later(PROJECT_MANAGER, RecordRiskOccurredCommand.class, null, reason -> {
+                    RiskState risk = pickRisk(r -> r.status.isOpen());
+                    if (risk == null) {
+                        return List.of();
+                    }
+                    RiskStatus previous = risk.status;
+                    risk.status = RiskStatus.OCCURRED;
+                    ChangeRequestId linked = submitted.isEmpty() || random.nextBoolean() ? null
+                            : submitted.get(submitted.size() - 1);
+                    return List.of(new RiskOccurredEvent(id, risk.riskId, previous, pick(RISK_IMPACTS), linked));
+                });
+            }
+        }
+
+        private RiskState pickRisk(java.util.function.Predicate<RiskState> fits) {
+            List<RiskState> candidates = register.stream().filter(fits).toList();
+            return candidates.isEmpty() ? null : candidates.get(random.nextInt(candidates.size()));
+        }
+
+        /**
+         * A status report of the four weeks up to its day, published while the project is APPROVED,
+         * ACTIVE or ON_HOLD (not sent otherwise); one in ten corrects the newest report instead (a
+         * {@code supersedes} with a reason). Ratings mostly green, the overall the worst of the
+         * three, or now and then green regardless (what the health view flags).
+         */
+        void statusReport() {
+            if (!registers) {
+                return;
+            }
+            StatusReportId reportId = new StatusReportId(uuid(random));
+            boolean correction = random.nextInt(10) == 0;
+            String reason = correction ? pick(CORRECTIONS) : null;
+            planned.add(new Planned(PROJECT_MANAGER, PublishStatusReportCommand.class, reason, ignored -> {
+                if (status != ProjectStatus.APPROVED && status != ProjectStatus.ACTIVE
+                        && status != ProjectStatus.ON_HOLD) {
+                    return List.of();
+                }
+                StatusReportId supersedes = correction ? latestReport : null;
+                latestReport = reportId;
+                LocalDate periodEnd = date(recording);
+                Rag scope = rag();
+                Rag schedule = rag();
+                Rag cost = rag();
+                Rag worst = Collections.max(List.of(scope, schedule, cost));
+                Rag overall = random.nextInt(6) == 0 ? Rag.GREEN : worst;
+                return List.of(new StatusReportPublishedEvent(reportId, id, periodEnd.minusDays(27), periodEnd,
+                        overall, scope, schedule, cost, pick(REPORT_SUMMARIES), List.of(pick(ACCOMPLISHMENTS)),
+                        List.of(pick(NEXT_STEPS), pick(NEXT_STEPS)),
+                        random.nextInt(3) == 0 ? List.of(pick(DECISIONS)) : List.of(), supersedes));
+            }, false, reportId));
+        }
+
+        private Rag rag() {
+            int draw = random.nextInt(20);
+            return draw < 12 ? Rag.GREEN : draw < 17 ? Rag.AMBER : Rag.RED;
         }
 
         /** Only for a started project, which is ACTIVE when the hold is planned. */
@@ -406,6 +676,7 @@ final class ScaleHistory {
             List<ProposedChange> changes = new ArrayList<>();
             later(PROJECT_MANAGER, SubmitChangeRequestCommand.class, null, reason -> {
                 changes.addAll(proposedChanges());
+                submitted.add(requestId);
                 return List.of(new ChangeRequestSubmittedEvent(id, requestId, "Change " + number + ": "
                         + changes.get(0).kind().name().toLowerCase().replace('_', ' '), pick(JUSTIFICATIONS),
                         changes, PROJECT_MANAGER));
@@ -595,11 +866,11 @@ final class ScaleHistory {
 
         /** A planning decision (before approval); made by the project manager. */
         private void now(Class<?> command, EventMaker events) {
-            planned.add(new Planned(PROJECT_MANAGER, command, null, events, true));
+            planned.add(new Planned(PROJECT_MANAGER, command, null, events, true, null));
         }
 
         private void later(String actor, Class<?> command, String reason, EventMaker events) {
-            planned.add(new Planned(actor, command, reason, events, false));
+            planned.add(new Planned(actor, command, reason, events, false, null));
         }
 
         /**
@@ -624,8 +895,16 @@ final class ScaleHistory {
                 }
                 recording = at;
                 List<Object> events = decision.events().make(decision.reason());
-                if (!events.isEmpty()) {
+                if (events.isEmpty()) {
                     // an execution decision with nothing left to report (every milestone reached) is not sent
+                    continue;
+                }
+                if (decision.report() != null) {
+                    // a report aggregate of its own, recorded after what the project recorded before it
+                    Instant published = at.isAfter(timeline.last) ? at : timeline.last.plusMillis(1);
+                    new Timeline("StatusReport", decision.report().toString(), published).record(published,
+                            decision.actor(), decision.command(), decision.reason(), events.toArray());
+                } else {
                     timeline.record(at, decision.actor(), decision.command(), decision.reason(), events.toArray());
                 }
             }

@@ -11,6 +11,7 @@ import dev.portfolioledger.api.project.ProjectProposedEvent;
 import dev.portfolioledger.api.project.ProjectPutOnHoldEvent;
 import dev.portfolioledger.api.project.ProjectResumedEvent;
 import dev.portfolioledger.api.project.ProjectStartedEvent;
+import dev.portfolioledger.api.status.StatusReportPublishedEvent;
 import dev.portfolioledger.axon.audit.AuditMetadata;
 import dev.portfolioledger.axon.config.AxonInfrastructureConfiguration;
 import org.axonframework.common.DateTimeUtils;
@@ -195,6 +196,32 @@ final class ScaleSeeder {
             }
             program.executeBatch();
             project.executeBatch();
+        }
+        // StatusReportCommandHandler's claims, then which report each correction superseded
+        try (PreparedStatement report = connection.prepareStatement(
+                "INSERT INTO status_report_directory (status_report_id, project_id) VALUES (?, ?)");
+             PreparedStatement superseded = connection.prepareStatement(
+                     "UPDATE status_report_directory SET superseded_by = ? WHERE status_report_id = ?")) {
+            boolean corrections = false;
+            for (ScaleHistory.Decision decision : history.decisions()) {
+                for (Object event : decision.events()) {
+                    if (event instanceof StatusReportPublishedEvent published) {
+                        report.setObject(1, published.statusReportId().value());
+                        report.setObject(2, published.projectId().value());
+                        report.addBatch();
+                        if (published.supersedes() != null) {
+                            superseded.setObject(1, published.statusReportId().value());
+                            superseded.setObject(2, published.supersedes().value());
+                            superseded.addBatch();
+                            corrections = true;
+                        }
+                    }
+                }
+            }
+            report.executeBatch();
+            if (corrections) {
+                superseded.executeBatch();
+            }
         }
     }
 }
