@@ -538,27 +538,14 @@ public final class BenchmarkHarness {
      * of an instant, and the summary export. False when something failed.
      */
     private boolean runFinance(BenchDatabase database) throws Exception {
-        ScaleBenchmark scale = new ScaleBenchmark(database, options, report::line);
-        report.line("== F1. The scale data set (seeded unless the database holds events already)");
-        scale.prepare(false);
-        report.blank();
-        long head = scale.head();
-        report.line("== F2. The app starts and its processors catch up to global index " + String.format("%,d", head));
-        Watched watched = startWatched(database, head);
+        Watched watched = catchUpOnScaleDataSet(database, "F", "The scale data set", false);
         if (watched == null) {
             return false;
         }
         ConfigurableApplicationContext app = watched.app();
         try {
             ReplayWatch.Result caughtUp = watched.result();
-            report.line(String.format("   caught up %.1f s after the start (%s)", caughtUp.allCaughtUpSeconds(),
-                    caughtUp.complete() ? "complete" : "NOT COMPLETE"));
-            report.line("   " + scale.probeCommand(app.getBean(CommandGateway.class)));
-            awaitNotReplaying(app, Duration.ofSeconds(30));
-            report.line("   dead letters: " + scale.deadLetters());
             FinanceBenchmark finance = new FinanceBenchmark(database);
-            report.line(String.format("   ANALYZE of the read side (what autovacuum does to tables that grew; the catch-up "
-                    + "left the new tables without statistics): %.1f s", finance.analyze()));
             report.blank();
 
             String portfolio = finance.portfolioId();
@@ -624,28 +611,15 @@ public final class BenchmarkHarness {
      * and as of random instants of the seeded year, every answer checked against the events.
      */
     private boolean runRisks(BenchDatabase database) throws Exception {
-        ScaleBenchmark scale = new ScaleBenchmark(database, options, report::line);
-        report.line("== R1. The scale data set with " + ScaleHistory.RISKS_PER_PROJECT + " risks per project and status "
-                + "reports (seeded unless the database holds events already)");
-        scale.prepare(false, true);
-        report.blank();
-        long head = scale.head();
-        report.line("== R2. The app starts and its processors catch up to global index " + String.format("%,d", head));
-        Watched watched = startWatched(database, head);
+        Watched watched = catchUpOnScaleDataSet(database, "R", "The scale data set with "
+                + ScaleHistory.RISKS_PER_PROJECT + " risks per project and status reports", true);
         if (watched == null) {
             return false;
         }
         ConfigurableApplicationContext app = watched.app();
         try {
             ReplayWatch.Result caughtUp = watched.result();
-            report.line(String.format("   caught up %.1f s after the start (%s)", caughtUp.allCaughtUpSeconds(),
-                    caughtUp.complete() ? "complete" : "NOT COMPLETE"));
-            report.line("   " + scale.probeCommand(app.getBean(CommandGateway.class)));
-            awaitNotReplaying(app, Duration.ofSeconds(30));
-            report.line("   dead letters: " + scale.deadLetters());
             FinanceBenchmark finance = new FinanceBenchmark(database);
-            report.line(String.format("   ANALYZE of the read side (what autovacuum does to tables that grew; the catch-up "
-                    + "left the new tables without statistics): %.1f s", finance.analyze()));
             report.line("   risk rows: " + database.scalar("SELECT (SELECT count(*) FROM risk_version) || ' risk_version, ' "
                     + "|| (SELECT count(*) FROM risk_history_view) || ' risk_history_view, ' "
                     + "|| (SELECT count(*) FROM status_report_view) || ' status_report_view'"));
@@ -700,6 +674,41 @@ public final class BenchmarkHarness {
 
     /** The app started with a watch on its processors until every group passed {@code head}. */
     private record Watched(ConfigurableApplicationContext app, ReplayWatch.Result result) {
+    }
+
+    /**
+     * Steps 1 and 2 of the phases on the scale data set: seed it unless the database holds events
+     * (with the risk registers and status reports when {@code registers}), start the app and watch it
+     * catch up, probe a command, and ANALYZE the read side. Null when the app did not start; the app
+     * is stopped here if a step after its start fails.
+     */
+    private Watched catchUpOnScaleDataSet(BenchDatabase database, String step, String dataSet, boolean registers)
+            throws Exception {
+        ScaleBenchmark scale = new ScaleBenchmark(database, options, report::line);
+        report.line("== " + step + "1. " + dataSet + " (seeded unless the database holds events already)");
+        scale.prepare(false, registers);
+        report.blank();
+        long head = scale.head();
+        report.line("== " + step + "2. The app starts and its processors catch up to global index "
+                + String.format("%,d", head));
+        Watched watched = startWatched(database, head);
+        if (watched == null) {
+            return null;
+        }
+        try {
+            ReplayWatch.Result caughtUp = watched.result();
+            report.line(String.format("   caught up %.1f s after the start (%s)", caughtUp.allCaughtUpSeconds(),
+                    caughtUp.complete() ? "complete" : "NOT COMPLETE"));
+            report.line("   " + scale.probeCommand(watched.app().getBean(CommandGateway.class)));
+            awaitNotReplaying(watched.app(), Duration.ofSeconds(30));
+            report.line("   dead letters: " + scale.deadLetters());
+            report.line(String.format("   ANALYZE of the read side (what autovacuum does to tables that grew; the catch-up "
+                    + "left the new tables without statistics): %.1f s", new FinanceBenchmark(database).analyze()));
+            return watched;
+        } catch (Exception e) {
+            stop(watched.app());
+            throw e;
+        }
     }
 
     /** Null when the app did not start (said in the report). */

@@ -47,7 +47,7 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         extensions.putIfAbsent("code", codeFor(classification));
         extensions.putIfAbsent("classification", classification.toString());
         return GraphqlErrorBuilder.newError()
-                .message(withoutJavaTypes(error.getMessage()))
+                .message(shortenQuotedValues(withoutJavaTypes(error.getMessage())))
                 .locations(error.getLocations())
                 .path(error.getParsedPath().isEmpty() ? null : (List<Object>) error.getParsedPath())
                 .errorType(classification)
@@ -69,6 +69,25 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     private static final Pattern QUOTED_JAVA_TYPE =
             Pattern.compile("(was (?:an? )?)'(?:java\\.[a-z.]+\\.)?([A-Z][A-Za-z]*)'");
     private static final Pattern QUALIFIED_JAVA_TYPE = Pattern.compile("java\\.[a-z.]+\\.([A-Z][A-Za-z]*)");
+
+    /*
+     * graphql-java quotes the whole value it refused ("but it was a '1000…'"): an Int variable sent as
+     * 1e1000000 made a message of a million digits, a megabyte of error for twelve bytes sent.
+     */
+    private static final int QUOTED_VALUE_MAX = 40;
+    /* an opening quote follows a space (or starts the text), a closing one ends a word: 'input' ... 'x' never pair */
+    private static final Pattern LONG_QUOTED_VALUE =
+            Pattern.compile("(?<![\\w'])'([^']{" + (QUOTED_VALUE_MAX + 1) + ",})'(?!\\w)");
+
+    /** A quoted value longer than 40 characters keeps its first 20, and says how long it was. */
+    static String shortenQuotedValues(String message) {
+        if (message == null) {
+            return null;
+        }
+        return LONG_QUOTED_VALUE.matcher(message).replaceAll(match -> Matcher.quoteReplacement(
+                "'" + match.group(1).substring(0, QUOTED_VALUE_MAX / 2) + "…' (" + match.group(1).length()
+                + " characters)"));
+    }
 
     static String withoutJavaTypes(String message) {
         if (message == null) {

@@ -28,4 +28,15 @@ class ErrorCodeInterceptorTest {
         assertThat(ErrorCodeInterceptor.withoutJavaTypes("cannot turn java.time.temporal.TemporalAccessor into it"))
                 .isEqualTo("cannot turn value into it");
     }
+
+    @Test
+    void aLongQuotedValueIsShortenedAndItsLengthSaid() {
+        String digits = "1" + "0".repeat(1_000_000);
+        assertThat(ErrorCodeInterceptor.shortenQuotedValues("Variable 'input' has an invalid value: Expected value to "
+                + "be in the integer range, but it was a '" + digits + "'"))
+                .isEqualTo("Variable 'input' has an invalid value: Expected value to be in the integer range, but it "
+                           + "was a '10000000000000000000…' (1000001 characters)");
+        String shortOne = "argument 'at' with value 'StringValue{value='2027-02-30'}' is not a valid 'Date'";
+        assertThat(ErrorCodeInterceptor.shortenQuotedValues(shortOne)).isEqualTo(shortOne);
+    }
 }

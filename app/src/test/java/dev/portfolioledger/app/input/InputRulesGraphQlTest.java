@@ -105,6 +105,20 @@ class InputRulesGraphQlTest extends GraphQlIntegrationTest {
     }
 
     @Test
+    void anIntOfOneE1000000IsRefusedWithAShortMessage() {
+        // graphql-java's own coercion error quoted all million digits back
+        for (String field : List.of("probability", "impact")) {
+            Map<String, Object> input = new HashMap<>(Map.of("projectId", UUID.randomUUID().toString(), "title", "T",
+                    "category", "C", "probability", 3, "impact", 3, "owner", "O", "response", "MITIGATE",
+                    "reviewDate", "2027-01-01"));
+            input.put(field, new Raw("1e1000000"));
+            var response = rawAs("pm").execute("identifyRisk", null, Map.of("input", input));
+            assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(response.message()).contains("integer range").contains("(1000001 characters)").hasSizeLessThan(300);
+        }
+    }
+
+    @Test
     void cannotProposeProjectStartingOnFebruaryThirtieth() {
         String projectId = UUID.randomUUID().toString();
         Map<String, Object> input = proposal(newPortfolio(), projectId);

@@ -1,5 +1,6 @@
 package dev.portfolioledger.app.status;
 
+import dev.portfolioledger.query.instant.RecordInstant;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.status.Rag;
 import dev.portfolioledger.api.status.StatusReportId;
@@ -45,7 +46,7 @@ class StatusReportRowsTest extends GraphQlIntegrationTest {
         // redelivered: nothing changes
         reports.record(List.of(new StatusReports.Published(event(original, project, null), "other", "x", 1_500)));
 
-        StatusReportView live = reports.find(original.value(), StatusReports.LIVE).orElseThrow();
+        StatusReportView live = reports.find(original.value(), RecordInstant.LIVE).orElseThrow();
         assertThat(live.supersededBy()).isEqualTo(correction.value());
         assertThat(live.supersededAt().toEpochMilli()).isZero(); // 2,000 ns after the epoch
         assertThat(live.publishedBy()).isEqualTo("pm");
@@ -55,12 +56,12 @@ class StatusReportRowsTest extends GraphQlIntegrationTest {
         assertThat(reports.find(original.value(), 1_999).orElseThrow().superseded()).isFalse();
         assertThat(reports.find(original.value(), 999)).isEmpty();
 
-        assertThat(reports.latestOf(List.of(project.value()), StatusReports.LIVE))
+        assertThat(reports.latestOf(List.of(project.value()), RecordInstant.LIVE))
                 .containsOnlyKeys(project.value())
                 .extractingByKey(project.value()).extracting(StatusReportView::id).isEqualTo(correction.value());
         Map<UUID, StatusReportView> before = reports.latestOf(List.of(project.value()), 1_999);
         assertThat(before.get(project.value()).id()).isEqualTo(original.value());
-        assertThat(reports.page(project.value(), StatusReports.LIVE, null, 10)).extracting(StatusReportView::id)
+        assertThat(reports.page(project.value(), RecordInstant.LIVE, null, 10)).extracting(StatusReportView::id)
                 .containsExactly(correction.value(), original.value());
     }
 }

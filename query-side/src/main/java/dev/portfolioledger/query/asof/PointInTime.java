@@ -2,8 +2,6 @@ package dev.portfolioledger.query.asof;
 
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.query.changerequest.ChangeRequestsAsOf;
-import dev.portfolioledger.query.closure.ClosureAsOf;
-import dev.portfolioledger.query.finance.FinanceAsOf;
 import dev.portfolioledger.query.paging.Connection;
 import dev.portfolioledger.query.paging.Edge;
 import dev.portfolioledger.query.paging.NameKey;
@@ -17,7 +15,6 @@ import dev.portfolioledger.query.project.ProjectView;
 import dev.portfolioledger.query.project.ProjectsAsOf;
 import dev.portfolioledger.query.quality.ProjectQualityAsOf;
 import dev.portfolioledger.query.resource.ResourcesAsOf;
-import dev.portfolioledger.query.risk.RisksAsOf;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -38,7 +35,7 @@ import java.util.function.Function;
  * reference, and what requests use while the history is being rebuilt).
  */
 public interface PointInTime extends PortfoliosAsOf, ProgramsAsOf, ProjectsAsOf, ChangeRequestsAsOf,
-        ResourcesAsOf, FinanceAsOf, ClosureAsOf, RisksAsOf, ProjectQualityAsOf {
+        ResourcesAsOf, ProjectQualityAsOf {
 
     /**
      * The order of the live lists: name case-insensitively, then id (compared as its text, which

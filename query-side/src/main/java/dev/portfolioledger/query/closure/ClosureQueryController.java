@@ -50,7 +50,7 @@ public class ClosureQueryController {
     @SchemaMapping(typeName = "Project", field = "closure")
     public CompletableFuture<ProjectClosureView> closure(ProjectView project, DataFetchingEnvironment environment) {
         return environment.<ClosureKey, ProjectClosureView>getDataLoader(CLOSURE_LOADER)
-                .load(new ClosureKey(project.id(), recordTime(environment)));
+                .load(new ClosureKey(project.id(), AsOfReads.recordTime(environment)));
     }
 
     @SchemaMapping(typeName = "ProjectClosure", field = "finalFigures")
@@ -64,7 +64,7 @@ public class ClosureQueryController {
                                                       DataFetchingEnvironment environment) {
         PageRequest<ProjectClosures.LessonKey> page = PageRequest.of(first, 20, after, ClosureQueryController::key);
         List<Edge<PortfolioLesson>> fetched = closures.lessons(portfolio.id().value(),
-                        filter == null ? LessonFilter.NONE : filter, recordTime(environment), page.after(),
+                        filter == null ? LessonFilter.NONE : filter, AsOfReads.recordTime(environment), page.after(),
                         page.fetchSize())
                 .stream().map(keyed -> new Edge<>(cursor(keyed.key()), keyed.lesson())).toList();
         return Connection.of(fetched, page.first());
@@ -98,10 +98,5 @@ public class ClosureQueryController {
             });
         });
         return found;
-    }
-
-    private static long recordTime(DataFetchingEnvironment environment) {
-        ClosureAsOf past = AsOfReads.of(environment, ClosureAsOf.class);
-        return past == null ? ProjectClosures.LIVE : past.recordTimeNanos();
     }
 }

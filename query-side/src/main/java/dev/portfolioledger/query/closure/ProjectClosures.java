@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.closure;
 
+import dev.portfolioledger.query.instant.RecordInstant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portfolioledger.api.project.LessonCategory;
@@ -26,13 +27,11 @@ import java.util.UUID;
  * The project_closure_view and lesson_learned_view tables: each closure, and each of its lessons,
  * with the record time of its {@code ProjectClosedEvent}. A closure is final and never changes,
  * so the rows are written once and an as-of read is a filter on that time ({@code closed_ns <= t};
- * live reads use {@link #LIVE}).
+ * live reads use {@link RecordInstant#LIVE}).
  */
 @Repository
 public class ProjectClosures {
 
-    /** The record time of live reads: after every closure. */
-    public static final long LIVE = Long.MAX_VALUE;
 
     /**
      * A closure as the live projection met it.

@@ -33,9 +33,9 @@ import java.util.stream.Collectors;
 
 /**
  * Earned value, the cost ledger and execution progress on projects, programs, portfolios,
- * deliverables and milestones. Every field reads the finance rows at the request's record time:
- * now, or the root query's {@code asOf} instant ({@link FinanceAsOf} from the local context), so
- * the same statements answer live and as of. Access is the parent field's ({@code portfolio},
+ * deliverables and milestones. Every field reads the finance rows at the request's record time
+ * ({@link AsOfReads#recordTime}: live, or the root query's {@code asOf} instant), so the same
+ * statements answer live and as of. Access is the parent field's ({@code portfolio},
  * {@code program}, {@code project}: READ_VIEWS).
  */
 @Controller
@@ -66,8 +66,8 @@ public class EarnedValueQueryController {
     @SchemaMapping(typeName = "Project", field = "earnedValue")
     public ProjectEarnedValue projectEarnedValue(ProjectView project, @Argument LocalDate at,
                                                  DataFetchingEnvironment environment) {
-        Instant instant = instant(environment);
-        return projectEarnedValue(project.id().value(), day(at, instant), recordTime(environment));
+        Instant instant = AsOfReads.instant(environment);
+        return projectEarnedValue(project.id().value(), day(at, instant), AsOfReads.recordTime(environment));
     }
 
     /** A project's earned value at the end of day {@code at} as known at {@code atNs} (three queries). */
@@ -92,8 +92,8 @@ public class EarnedValueQueryController {
     @SchemaMapping(typeName = "Project", field = "actualCost")
     public Amount actualCost(ProjectView project, @Argument LocalDate at, DataFetchingEnvironment environment) {
         EarnedValueScope scope = reads.project(project.id().value()).orElseThrow();
-        return new Amount(reads.actualCost(project.id().value(), day(at, instant(environment)),
-                                           recordTime(environment)), scope.currency());
+        return new Amount(reads.actualCost(project.id().value(), day(at, AsOfReads.instant(environment)),
+                                           AsOfReads.recordTime(environment)), scope.currency());
     }
 
     @SchemaMapping(typeName = "Project", field = "costEntries")
@@ -108,8 +108,9 @@ public class EarnedValueQueryController {
             }
         });
         EarnedValueScope scope = reads.project(project.id().value()).orElseThrow();
-        List<Edge<CostEntry>> fetched = reads.costEntries(project.id().value(), scope.currency(),
-                                                          recordTime(environment), page.after(), page.fetchSize())
+        long atNs = AsOfReads.recordTime(environment);
+        List<Edge<CostEntry>> fetched = reads.costEntries(project.id().value(), scope.currency(), atNs,
+                                                          page.after(), page.fetchSize())
                 .stream().map(e -> new Edge<>(Cursors.encode(LEDGER, Long.toString(nanos(e.recordedAt())),
                                                              e.id().toString()), e))
                 .toList();
@@ -119,8 +120,8 @@ public class EarnedValueQueryController {
     @SchemaMapping(typeName = "Program", field = "earnedValue")
     public EarnedValueFigures programEarnedValue(ProgramView program, @Argument LocalDate at,
                                                  DataFetchingEnvironment environment) {
-        return total(reads.program(program.id().value()).orElseThrow(), day(at, instant(environment)),
-                     recordTime(environment));
+        return total(reads.program(program.id().value()).orElseThrow(), day(at, AsOfReads.instant(environment)),
+                     AsOfReads.recordTime(environment));
     }
 
     @SchemaMapping(typeName = "Program", field = "earnedValueSeries")
@@ -133,8 +134,8 @@ public class EarnedValueQueryController {
     @SchemaMapping(typeName = "Portfolio", field = "earnedValue")
     public EarnedValueFigures portfolioEarnedValue(PortfolioView portfolio, @Argument LocalDate at,
                                                    DataFetchingEnvironment environment) {
-        return total(reads.portfolio(portfolio.id().value()).orElseThrow(), day(at, instant(environment)),
-                     recordTime(environment));
+        return total(reads.portfolio(portfolio.id().value()).orElseThrow(), day(at, AsOfReads.instant(environment)),
+                     AsOfReads.recordTime(environment));
     }
 
     /** The scope's roll-up at the end of day {@code at} as known at {@code atNs} (one query). */
@@ -156,8 +157,8 @@ public class EarnedValueQueryController {
         if (worst < 1 || worst > MAX_WORST) {
             throw Checks.invalid("first must be between 1 and " + MAX_WORST);
         }
-        return dashboard(reads.portfolio(portfolio.id().value()).orElseThrow(), day(at, instant(environment)),
-                         recordTime(environment), worst);
+        return dashboard(reads.portfolio(portfolio.id().value()).orElseThrow(), day(at, AsOfReads.instant(environment)),
+                         AsOfReads.recordTime(environment), worst);
     }
 
     /** The portfolio's dashboard at the end of day {@code at} as known at {@code atNs} (one query). */
@@ -193,7 +194,7 @@ public class EarnedValueQueryController {
 
     private CompletableFuture<EarnedValueReads.Execution> execution(UUID itemId, DataFetchingEnvironment environment) {
         return environment.<ExecutionKey, EarnedValueReads.Execution>getDataLoader(EXECUTION_LOADER)
-                .load(new ExecutionKey(itemId, recordTime(environment)))
+                .load(new ExecutionKey(itemId, AsOfReads.recordTime(environment)))
                 .thenApply(found -> found == null ? EarnedValueReads.Execution.NONE : found);
     }
 
@@ -210,7 +211,7 @@ public class EarnedValueQueryController {
     private List<EarnedValuePeriod> series(java.util.Optional<EarnedValueScope> scope, LocalDate from, LocalDate to,
                                            Granularity granularity, DataFetchingEnvironment environment) {
         List<LocalDate> ends = periodEnds(from, to, granularity == null ? Granularity.MONTH : granularity);
-        return series(scope.orElseThrow(), ends, recordTime(environment));
+        return series(scope.orElseThrow(), ends, AsOfReads.recordTime(environment));
     }
 
     /** The scope's figures at each period end as known at {@code atNs} (one query for all periods). */
@@ -252,16 +253,6 @@ public class EarnedValueQueryController {
             return at;
         }
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(DataFetchingEnvironment environment) {
-        FinanceAsOf past = AsOfReads.of(environment, FinanceAsOf.class);
-        return past == null ? Instant.now() : past.instant();
-    }
-
-    private static long recordTime(DataFetchingEnvironment environment) {
-        FinanceAsOf past = AsOfReads.of(environment, FinanceAsOf.class);
-        return past == null ? EarnedValueReads.LIVE : past.recordTimeNanos();
     }
 
     private static long nanos(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.finance;
 
+import dev.portfolioledger.query.instant.RecordInstant;
 import dev.portfolioledger.api.project.CostCategory;
 import dev.portfolioledger.api.project.ProjectStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +39,7 @@ import java.util.function.Consumer;
 public class EarnedValueReads {
 
     /** The record time of a live read: after every version's start, before the end of the current ones. */
-    public static final long LIVE = Long.MAX_VALUE - 1;
+    public static final long LIVE = RecordInstant.LIVE;
 
     /** {@link EarnedValue#elapsedShare} of the window of {@code %1$s} (a row with planned_start/finish) at {@code d.day}. */
     private static final String SHARE = """

@@ -3,7 +3,10 @@ package dev.portfolioledger.query.instant;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Opens the read model as it was at a query's {@code asOf} instant, for one GraphQL request. Each
@@ -34,5 +37,26 @@ public interface AsOfReads<R> {
     static <R> R of(DataFetchingEnvironment environment, Class<R> reads) {
         Object context = environment.getLocalContext();
         return reads.isInstance(context) ? reads.cast(context) : null;
+    }
+
+    /**
+     * The instant of the request's {@code asOf}, or the wall clock for a live read. The clock is read for
+     * nothing but a live read's defaults (today's status date, "known at" in an answer): no row is stamped
+     * with it; rows carry their events' record times.
+     */
+    static Instant instant(DataFetchingEnvironment environment) {
+        RecordInstant past = of(environment, RecordInstant.class);
+        return past == null ? Instant.now() : past.instant();
+    }
+
+    /** The UTC date of {@link #instant}: the default status date of a read. */
+    static LocalDate today(DataFetchingEnvironment environment) {
+        return LocalDate.ofInstant(instant(environment), ZoneOffset.UTC);
+    }
+
+    /** The record time rows are read at: the {@code asOf} instant's, or {@link RecordInstant#LIVE}. */
+    static long recordTime(DataFetchingEnvironment environment) {
+        RecordInstant past = of(environment, RecordInstant.class);
+        return past == null ? RecordInstant.LIVE : past.recordTimeNanos();
     }
 }

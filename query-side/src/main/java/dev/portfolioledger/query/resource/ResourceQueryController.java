@@ -25,9 +25,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,12 +115,12 @@ public class ResourceQueryController {
 
     @SchemaMapping(typeName = "Resource", field = "capacityPercent")
     public int capacityPercent(ResourceView resource, DataFetchingEnvironment environment) {
-        return resource.capacityOn(today(environment));
+        return resource.capacityOn(AsOfReads.today(environment));
     }
 
     @SchemaMapping(typeName = "Resource", field = "costRate")
     public Money costRate(ResourceView resource, DataFetchingEnvironment environment) {
-        return resource.costRateOn(today(environment));
+        return resource.costRateOn(AsOfReads.today(environment));
     }
 
     @SchemaMapping(typeName = "ResourceAllocation", field = "resource")
@@ -184,11 +182,5 @@ public class ResourceQueryController {
             return CompletableFuture.completedFuture(past.resource(allocation.resourceId()));
         }
         return environment.<ResourceId, ResourceView>getDataLoader(RESOURCE_LOADER).load(allocation.resourceId());
-    }
-
-    /** The current date (UTC), or the as-of instant's. */
-    private static LocalDate today(DataFetchingEnvironment environment) {
-        ResourcesAsOf past = AsOfReads.of(environment, ResourcesAsOf.class);
-        return LocalDate.ofInstant(past == null ? java.time.Instant.now() : past.instant(), ZoneOffset.UTC);
     }
 }

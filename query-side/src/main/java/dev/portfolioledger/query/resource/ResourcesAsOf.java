@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.resource;
 
+import dev.portfolioledger.query.instant.RecordInstant;
 import dev.portfolioledger.api.project.ProjectId;
 import dev.portfolioledger.api.resource.ResourceId;
 import dev.portfolioledger.query.paging.Connection;
@@ -13,10 +14,8 @@ import java.util.List;
  * The resources, project teams and logged time as the decisions recorded up to an instant made
  * them, as the resource queries read them; the as-of history implements it ({@code asof.PointInTime}).
  */
-public interface ResourcesAsOf {
+public interface ResourcesAsOf extends RecordInstant {
 
-    /** The instant: its date (UTC) is "today" for the capacity and cost rate in effect. */
-    Instant instant();
 
     /** The resource at the instant; null before its registration. */
     ResourceView resource(ResourceId id);

@@ -17,9 +17,7 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,8 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * The risk register on projects and portfolios (risk.graphqls). Every field reads the risk rows at
- * the request's record time: now, or the root query's {@code asOf} instant ({@link RisksAsOf} from
- * the local context), so the same statements answer live and as of. Access is the parent field's
+ * the request's record time ({@link AsOfReads#recordTime}: live, or the root query's {@code asOf}
+ * instant), so the same statements answer live and as of. Access is the parent field's
  * ({@code portfolio}, {@code project}: READ_VIEWS).
  */
 @Controller
@@ -81,8 +79,9 @@ public class RiskQueryController {
                 throw Checks.invalid("after is not a cursor of this list; pass an endCursor returned by it");
             }
         });
+        long atNs = AsOfReads.recordTime(environment);
         List<Edge<RiskView>> fetched = reads.ofProject(project.id().value(), status == null ? null : status.name(),
-                                                       recordTime(environment), page.after(), page.fetchSize())
+                                                       atNs, page.after(), page.fetchSize())
                 .stream().map(r -> new Edge<>(Cursors.encode(PROJECT_LISTING,
                                                              Long.toString(RiskReads.nanos(r.identifiedAt())),
                                                              r.riskId().toString()), r))
@@ -92,12 +91,12 @@ public class RiskQueryController {
 
     @SchemaMapping(typeName = "Project", field = "risk")
     public RiskView projectRisk(ProjectView project, @Argument String id, DataFetchingEnvironment environment) {
-        return reads.find(project.id().value(), Checks.uuid(id, "id"), recordTime(environment));
+        return reads.find(project.id().value(), Checks.uuid(id, "id"), AsOfReads.recordTime(environment));
     }
 
     @SchemaMapping(typeName = "Portfolio", field = "riskHeatmap")
     public RiskHeatmap riskHeatmap(PortfolioView portfolio, DataFetchingEnvironment environment) {
-        return heatmap(portfolio.id().value(), recordTime(environment));
+        return heatmap(portfolio.id().value(), AsOfReads.recordTime(environment));
     }
 
     /** The portfolio's heatmap as known at {@code atNs} (one query). */
@@ -128,7 +127,7 @@ public class RiskQueryController {
     @SchemaMapping(typeName = "Portfolio", field = "topRisks")
     public List<RiskView> topRisks(PortfolioView portfolio, @Argument Integer limit,
                                    DataFetchingEnvironment environment) {
-        return top(portfolio.id().value(), recordTime(environment), bounded(limit, 10, MAX_TOP, "limit"));
+        return top(portfolio.id().value(), AsOfReads.recordTime(environment), bounded(limit, 10, MAX_TOP, "limit"));
     }
 
     /** The portfolio's open risks of highest exposure as known at {@code atNs} (one query). */
@@ -140,8 +139,7 @@ public class RiskQueryController {
     public Connection<RiskView> risksPastReview(PortfolioView portfolio, @Argument LocalDate at,
                                                 @Argument Integer first, @Argument String after,
                                                 DataFetchingEnvironment environment) {
-        LocalDate day = at == null ? LocalDate.ofInstant(instant(environment), ZoneOffset.UTC)
-                : Checks.date(at, "at");
+        LocalDate day = at == null ? AsOfReads.today(environment) : Checks.date(at, "at");
         PageRequest<RiskReads.ReviewKey> page = PageRequest.of(first, 20, after, cursor -> {
             List<String> keys = Cursors.decode(REVIEW_LISTING, cursor, 3);
             try {
@@ -151,7 +149,7 @@ public class RiskQueryController {
                 throw Checks.invalid("after is not a cursor of this list; pass an endCursor returned by it");
             }
         });
-        List<Edge<RiskView>> fetched = reads.pastReview(portfolio.id().value(), recordTime(environment), day,
+        List<Edge<RiskView>> fetched = reads.pastReview(portfolio.id().value(), AsOfReads.recordTime(environment), day,
                                                         page.after(), page.fetchSize())
                 .stream().map(r -> new Edge<>(Cursors.encode(REVIEW_LISTING, r.reviewDate().toString(),
                                                              Long.toString(RiskReads.nanos(r.identifiedAt())),
@@ -165,7 +163,7 @@ public class RiskQueryController {
                                                        DataFetchingEnvironment environment) {
         int n = bounded(first, 100, MAX_HISTORY, "first");
         return environment.<HistoryKey, List<RiskChange>>getDataLoader(HISTORY_LOADER)
-                .load(new HistoryKey(risk.riskId(), recordTime(environment), n))
+                .load(new HistoryKey(risk.riskId(), AsOfReads.recordTime(environment), n))
                 .thenApply(found -> found == null ? List.of() : found);
     }
 
@@ -200,15 +198,5 @@ public class RiskQueryController {
             throw Checks.invalid(field + " must be between 1 and " + max);
         }
         return n;
-    }
-
-    private static Instant instant(DataFetchingEnvironment environment) {
-        RisksAsOf past = AsOfReads.of(environment, RisksAsOf.class);
-        return past == null ? Instant.now() : past.instant();
-    }
-
-    private static long recordTime(DataFetchingEnvironment environment) {
-        RisksAsOf past = AsOfReads.of(environment, RisksAsOf.class);
-        return past == null ? RiskReads.LIVE : past.recordTimeNanos();
     }
 }

@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.risk;
 
+import dev.portfolioledger.query.instant.RecordInstant;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,14 +19,12 @@ import java.util.UUID;
 
 /**
  * Reads the risk rows at a record time {@code atNs}: the versions with {@code from_ns <= atNs <
- * to_ns}. Live reads pass {@link #LIVE}, so live and as of are the same statements on the same
+ * to_ns}. Live reads pass {@link RecordInstant#LIVE}, so live and as of are the same statements on the same
  * indexes (migration {@code V2026120401__risk_views.sql}).
  */
 @Repository
 public class RiskReads {
 
-    /** The record time of a live read: after every version's start, before the end of an open one. */
-    public static final long LIVE = Long.MAX_VALUE - 1;
 
     static final String COLUMNS = "risk_id, project_id, portfolio_id, title, description, category, probability, "
             + "impact, owner, response, response_plan, review_date, status, identified_ns, identified_by, "

@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.status;
 
+import dev.portfolioledger.query.instant.RecordInstant;
 import dev.portfolioledger.axon.catchup.ProjectionCatchUp;
 import dev.portfolioledger.query.payload.PayloadFieldWiring;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,6 @@ class PayloadStatusReportWiring extends PayloadFieldWiring<StatusReportView> {
 
     @Override
     protected Optional<StatusReportView> find(String aggregateId) {
-        return reports.find(UUID.fromString(aggregateId), StatusReports.LIVE);
+        return reports.find(UUID.fromString(aggregateId), RecordInstant.LIVE);
     }
 }

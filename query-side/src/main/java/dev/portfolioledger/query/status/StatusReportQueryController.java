@@ -8,7 +8,6 @@ import dev.portfolioledger.query.changerequest.ChangeRequestsAsOf;
 import dev.portfolioledger.query.finance.EarnedValueFigures;
 import dev.portfolioledger.query.finance.EarnedValueReads;
 import dev.portfolioledger.query.finance.EarnedValueScope;
-import dev.portfolioledger.query.finance.FinanceAsOf;
 import dev.portfolioledger.query.finance.PortfolioDashboard;
 import dev.portfolioledger.query.finance.ProjectFigures;
 import dev.portfolioledger.query.instant.AsOfReads;
@@ -87,7 +86,7 @@ public class StatusReportQueryController {
     public Connection<StatusReportView> statusReports(ProjectView project, @Argument Integer first,
                                                       @Argument String after, DataFetchingEnvironment environment) {
         PageRequest<StatusReports.PageKey> page = PageRequest.of(first, 10, after, StatusReportQueryController::key);
-        List<Edge<StatusReportView>> fetched = reports.page(project.id().value(), recordTime(environment),
+        List<Edge<StatusReportView>> fetched = reports.page(project.id().value(), AsOfReads.recordTime(environment),
                                                             page.after(), page.fetchSize())
                 .stream().map(r -> new Edge<>(cursor(r), r)).toList();
         return Connection.of(fetched, page.first());
@@ -113,12 +112,10 @@ public class StatusReportQueryController {
     @SchemaMapping(typeName = "Portfolio", field = "health")
     public PortfolioHealth health(PortfolioView portfolio, @Argument LocalDate at,
                                   DataFetchingEnvironment environment) {
-        FinanceAsOf past = AsOfReads.of(environment, FinanceAsOf.class);
-        Instant instant = past == null ? Instant.now() : past.instant();
+        Instant instant = AsOfReads.instant(environment);
         LocalDate day = at == null ? LocalDate.ofInstant(instant, ZoneOffset.UTC) : Checks.date(at, "at");
         return health(earnedValue.portfolio(portfolio.id().value()).orElseThrow(), day, instant,
-                      past == null ? EarnedValueReads.LIVE : past.recordTimeNanos(),
-                      AsOfReads.of(environment, ChangeRequestsAsOf.class));
+                      AsOfReads.recordTime(environment), AsOfReads.of(environment, ChangeRequestsAsOf.class));
     }
 
     /**
@@ -201,11 +198,6 @@ public class StatusReportQueryController {
             throw Checks.invalid("first must be between 1 and " + MAX_LISTED);
         }
         return projects.size() <= n ? projects : projects.subList(0, n);
-    }
-
-    private static long recordTime(DataFetchingEnvironment environment) {
-        FinanceAsOf past = AsOfReads.of(environment, FinanceAsOf.class);
-        return past == null ? StatusReports.LIVE : past.recordTimeNanos();
     }
 
     private static String cursor(StatusReportView report) {

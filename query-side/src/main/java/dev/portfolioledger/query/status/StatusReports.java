@@ -1,5 +1,6 @@
 package dev.portfolioledger.query.status;
 
+import dev.portfolioledger.query.instant.RecordInstant;
 import dev.portfolioledger.api.status.Rag;
 import dev.portfolioledger.api.status.StatusReportPublishedEvent;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -24,14 +25,12 @@ import java.util.UUID;
 /**
  * status_report_view (migration {@code V2026120420__status_reports.sql}): one immutable row per
  * published report with the record time of its publication, so that every read answers "as known
- * at record time t" with the same statement ({@link #LIVE} for live reads); whether a report is
+ * at record time t" with the same statement ({@link RecordInstant#LIVE} for live reads); whether a report is
  * superseded at t is read from its correction's row.
  */
 @Repository
 public class StatusReports {
 
-    /** The record time of a live read: after every row's. */
-    public static final long LIVE = Long.MAX_VALUE - 1;
 
     /** Newest period first: the order of Project.statusReports, and "latest" of a project. */
     static final String ORDER = "period_end DESC, period_start DESC, recorded_ns DESC, report_id DESC";
